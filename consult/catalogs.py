@@ -1,0 +1,114 @@
+"""The UI message catalogs in translations/: extract, update, compile, check.
+
+Wraps Babel's own ``pybabel`` commands so the paths and keywords live in one place.
+"""
+
+import re
+import tempfile
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
+
+from consult.config import PROJECT_ROOT
+from consult.i18n import UI_LOCALES
+
+TRANSLATIONS = PROJECT_ROOT / "translations"
+TEMPLATE = TRANSLATIONS / "messages.pot"
+BABEL_CFG = PROJECT_ROOT / "babel.cfg"
+KEYWORDS = ["_", "gettext", "ngettext:1,2", "_l", "lazy_gettext", "lazy_ngettext:1,2", "_n:1,2"]
+# %(name)s, %s, %d ... and {name} placeholders must survive translation unchanged.
+PLACEHOLDER = re.compile(r"%\([a-zA-Z_]\w*\)[sdifr]|%[sdifr]|\{[a-zA-Z_]\w*\}")
+
+
+def _pybabel(*args):
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract(output=TEMPLATE):
+    keyword_args = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
+    _pybabel(
+        "extract",
+        "-F", str(BABEL_CFG),
+        *keyword_args,
+        "--no-wrap",
+        "--sort-by-file",
+        "--project", "Consult",
+        "-o", str(output),
+        str(PROJECT_ROOT / "consult"),
+        str(PROJECT_ROOT / "templates"),
+    )  # fmt: skip
+
+
+def update():
+    extract()
+    for locale in UI_LOCALES:
+        po = TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
+        command = "update" if po.exists() else "init"
+        args = ["-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l", locale, "--no-wrap"]
+        if command == "update":
+            args.append("--ignore-obsolete")
+        _pybabel(command, *args)
+
+
+def compile_all():
+    _pybabel("compile", "-d", str(TRANSLATIONS))
+
+
+def _placeholders(text):
+    return sorted(PLACEHOLDER.findall(text or ""))
+
+
+def _strings(value):
+    return list(value) if isinstance(value, tuple | list) else [value]
+
+
+def check_catalog(path, expected_ids):
+    """Problems with one catalog: missing, untranslated, fuzzy, placeholder mismatches."""
+    with open(path, "rb") as handle:
+        catalog = read_po(handle)
+    problems = []
+    seen = set()
+    for message in catalog:
+        if not message.id:
+            continue
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        seen.add(key)
+        where = f"{path.relative_to(PROJECT_ROOT)}: {key!r}"
+        if message.fuzzy:
+            problems.append(f"{where}: fuzzy")
+        translations = _strings(message.string)
+        if not all(translations):
+            problems.append(f"{where}: untranslated")
+            continue
+        originals = _strings(message.id)
+        for index, translation in enumerate(translations):
+            original = originals[min(index, len(originals) - 1)]
+            if _placeholders(original) != _placeholders(translation):
+                # Plural forms may drop a %(num)d that the singular omits too.
+                problems.append(
+                    f"{where}: placeholders {_placeholders(original)} "
+                    f"became {_placeholders(translation)}"
+                )
+    for missing in sorted(expected_ids - seen):
+        problems.append(f"{path.relative_to(PROJECT_ROOT)}: {missing!r}: missing")
+    return problems
+
+
+def check():
+    """Problems in every catalog, measured against a fresh extraction of the sources."""
+    with tempfile.TemporaryDirectory() as folder:
+        pot = Path(folder) / "messages.pot"
+        extract(pot)
+        with open(pot, "rb") as handle:
+            expected = {
+                m.id[0] if isinstance(m.id, tuple) else m.id for m in read_po(handle) if m.id
+            }
+    problems = []
+    for locale in UI_LOCALES:
+        po = TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
+        if not po.exists():
+            problems.append(f"{po.relative_to(PROJECT_ROOT)}: catalog missing")
+            continue
+        problems.extend(check_catalog(po, expected))
+    return problems

@@ -1,0 +1,61 @@
+"""Error pages in the reader's language (JSON under /api/)."""
+
+from flask import jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+ERROR_TEXT = {
+    400: (
+        _l("Bad request"),
+        _l("The request could not be understood. Please go back and try again."),
+    ),
+    403: (_l("Not allowed"), _l("You do not have permission to see this page.")),
+    404: (_l("Page not found"), _l("There is no page at this address. It may have moved.")),
+    405: (_l("Not allowed"), _l("This page cannot be used that way.")),
+    413: (_l("File too large"), _l("The file you sent is too large.")),
+    429: (
+        _l("Too many attempts"),
+        _l("You have tried too often. Please wait a minute and try again."),
+    ),
+    500: (
+        _l("Something went wrong"),
+        _l("An unexpected error happened on our side. It has been logged; please try again later."),
+    ),
+}
+CSRF_TEXT = (
+    _l("The form has expired"),
+    _l(
+        "This form was open too long or came from another site. Please reload the page and submit it again."
+    ),
+)
+
+
+def _render_error(code, title, message):
+    if request.path.startswith("/api/"):
+        payload = {"error": {"code": str(code), "message": str(message)}}
+        return jsonify(payload), code
+    return render_template("errors/error.html", code=code, title=title, message=message), code
+
+
+def handle_http_exception(error):
+    if error.code not in ERROR_TEXT:
+        return error
+    title, message = ERROR_TEXT[error.code]
+    return _render_error(error.code, title, message)
+
+
+def handle_csrf_error(error):
+    return _render_error(400, *CSRF_TEXT)
+
+
+def handle_unexpected(error):
+    # Flask logs the original exception before this runs; the reader sees a plain page.
+    title, message = ERROR_TEXT[500]
+    return _render_error(500, title, message)
+
+
+def register_error_handlers(app):
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(InternalServerError, handle_unexpected)

@@ -1,0 +1,15 @@
+"""The domain packages plugged into the app: their blueprints and CLI command groups.
+
+Each later domain (register, proposals, polls, ...) adds itself here, so create_app
+stays the same as the app grows.
+"""
+
+
+def blueprints():
+    return []
+
+
+def command_groups():
+    from consult.residents.accounts.cli import users_cli
+
+    return [users_cli]

@@ -1,0 +1,3 @@
+"""Imports every domain's models so the metadata (and Alembic) sees all tables."""
+
+from consult.residents.accounts.models import User  # noqa: F401

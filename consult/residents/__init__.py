@@ -1,0 +1,1 @@
+"""Residents: accounts now; the register, invitations and verification build on them."""

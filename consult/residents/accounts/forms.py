@@ -1,0 +1,67 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+
+from consult.core.validators import email_address, equal_to, max_length, required
+from consult.i18n import LOCALE_NAMES, UI_LOCALES
+
+
+def language_choices():
+    return [(code, LOCALE_NAMES[code]) for code in UI_LOCALES]
+
+
+class SignUpForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), [required(), email_address(), max_length(254)])
+    display_name = StringField(
+        _l("Display name"),
+        [required(), max_length(80)],
+        description=_l("Shown beside what you write. Your full name is not required."),
+    )
+    password = PasswordField(
+        _l("Password"),
+        [required()],
+        description=_l("At least 10 characters, and not a commonly used password."),
+    )
+    confirm = PasswordField(_l("Repeat the password"), [required(), equal_to("password")])
+    preferred_locale = SelectField(
+        _l("Preferred language"),
+        choices=language_choices,
+        validators=[required()],
+        description=_l("Used for pages and for the e-mails we send you."),
+    )
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), [required(), email_address()])
+    password = PasswordField(_l("Password"), [required()])
+    remember = BooleanField(_l("Keep me signed in on this device"))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), [required(), email_address()])
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"),
+        [required()],
+        description=_l("At least 10 characters, and not a commonly used password."),
+    )
+    confirm = PasswordField(_l("Repeat the new password"), [required(), equal_to("password")])
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"), [required()])
+    password = PasswordField(
+        _l("New password"),
+        [required()],
+        description=_l("At least 10 characters, and not a commonly used password."),
+    )
+    confirm = PasswordField(_l("Repeat the new password"), [required(), equal_to("password")])
+
+
+class ProfileForm(FlaskForm):
+    display_name = StringField(_l("Display name"), [required(), max_length(80)])
+    preferred_locale = SelectField(
+        _l("Preferred language"), choices=language_choices, validators=[required()]
+    )

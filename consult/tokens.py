@@ -1,0 +1,31 @@
+"""Signed tokens: one salt per purpose, and a max_age on every loads."""
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+PASSWORD_RESET = "consult.password-reset"
+
+
+class TokenInvalid(Exception):
+    """The token was tampered with, or signed for another purpose."""
+
+
+class TokenExpired(TokenInvalid):
+    """The token was genuine but is too old."""
+
+
+def _serializer(salt):
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
+
+
+def dump_token(salt, payload):
+    return _serializer(salt).dumps(payload)
+
+
+def load_token(salt, token, max_age):
+    try:
+        return _serializer(salt).loads(token, max_age=max_age)
+    except SignatureExpired as error:
+        raise TokenExpired(str(error)) from error
+    except BadSignature as error:
+        raise TokenInvalid(str(error)) from error
