@@ -3,6 +3,7 @@
 Wraps Babel's own ``pybabel`` commands so the paths and keywords live in one place.
 """
 
+import contextlib
 import re
 import tempfile
 from pathlib import Path
@@ -27,17 +28,21 @@ def _pybabel(*args):
 
 def extract(output=TEMPLATE):
     keyword_args = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
-    _pybabel(
-        "extract",
-        "-F", str(BABEL_CFG),
-        *keyword_args,
-        "--no-wrap",
-        "--sort-by-file",
-        "--project", "Consult",
-        "-o", str(output),
-        str(PROJECT_ROOT / "consult"),
-        str(PROJECT_ROOT / "templates"),
-    )  # fmt: skip
+    # Relative input paths keep the locations in the catalogs the same on every machine;
+    # Babel skips folders starting with "_" unless told otherwise (templates/_macros).
+    with contextlib.chdir(PROJECT_ROOT):
+        _pybabel(
+            "extract",
+            "-F", str(BABEL_CFG),
+            *keyword_args,
+            "--ignore-dirs", ".* __pycache__",
+            "--no-wrap",
+            "--sort-by-file",
+            "--project", "Consult",
+            "-o", str(output),
+            "consult",
+            "templates",
+        )  # fmt: skip
 
 
 def update():

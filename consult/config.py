@@ -35,7 +35,12 @@ class Config:
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 
-    COMMUNITY_NAME = os.environ.get("COMMUNITY_NAME", "Chunjiang Community")
+    # The community's name in each UI language (English is the fallback).
+    COMMUNITY_NAMES = {
+        "en": os.environ.get("COMMUNITY_NAME", "Chunjiang Community"),
+        "zh_Hans": os.environ.get("COMMUNITY_NAME_ZH_HANS", "春江社区"),
+        "zh_Hant": os.environ.get("COMMUNITY_NAME_ZH_HANT", "春江社區"),
+    }
     COMMUNITY_TIMEZONE = os.environ.get("COMMUNITY_TIMEZONE", "Asia/Shanghai")
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = COMMUNITY_TIMEZONE

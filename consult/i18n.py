@@ -5,7 +5,7 @@ answers with exactly one of those names.
 """
 
 from babel import Locale, UnknownLocaleError
-from flask import current_app, g, request
+from flask import current_app, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -65,10 +65,10 @@ def negotiate_accept_language(accept_languages):
 
 
 def select_locale():
-    """Explicit choice first (profile, then cookie), then the browser's header."""
-    cached = g.get("ui_locale")
-    if cached:
-        return cached
+    """Explicit choice first (profile, then cookie), then the browser's header.
+
+    Flask-Babel calls this once per request and keeps the answer.
+    """
     locale = None
     if current_user and current_user.is_authenticated:
         locale = normalize_locale(current_user.preferred_locale)
@@ -76,7 +76,6 @@ def select_locale():
         locale = normalize_locale(request.cookies.get(LANGUAGE_COOKIE))
     if not locale:
         locale = negotiate_accept_language(request.accept_languages)
-    g.ui_locale = locale
     return locale
 
 
@@ -101,6 +100,12 @@ def current_locale_name():
     return normalize_locale(str(locale)) or DEFAULT_LOCALE
 
 
+def community_name(locale=None):
+    names = current_app.config["COMMUNITY_NAMES"]
+    locale = locale or current_locale_name()
+    return names.get(locale) or names["en"]
+
+
 def html_lang():
     return LOCALE_TAGS[current_locale_name()]
 
@@ -109,6 +114,7 @@ def init_template_helpers(app):
     app.jinja_env.globals.update(
         html_lang=html_lang,
         current_locale_name=current_locale_name,
+        community_name=community_name,
         UI_LOCALES=UI_LOCALES,
         LOCALE_NAMES=LOCALE_NAMES,
         LOCALE_TAGS=LOCALE_TAGS,

@@ -9,6 +9,7 @@ import email.policy
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 from flask_sqlalchemy.session import Session as FlaskSession
 
 from consult import create_app
@@ -72,8 +73,21 @@ def db(app):
             connection.close()
 
 
+class FreshContextClient(FlaskClient):
+    """Each request gets its own app context (and so its own ``g``), as in production.
+
+    Without this, requests made while the test holds an app context would share ``g``,
+    and with it Flask-Login's cached user.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app, db):
+    app.test_client_class = FreshContextClient
     return app.test_client()
 
 

@@ -1,6 +1,6 @@
 """Template globals: the language switcher, the community, locale-aware filters."""
 
-from flask import current_app, request
+from flask import request
 
 from consult.core.forms import LanguageForm
 from consult.core.models import utcnow
@@ -19,7 +19,6 @@ def init_templating(app):
     def inject_common():
         return {
             "language_form": LanguageForm(),
-            "community_name": current_app.config["COMMUNITY_NAME"],
             "is_committee": is_committee,
             "can_translate": can_translate,
             "current_path": request.full_path.rstrip("?") if request else "/",
