@@ -1,0 +1,54 @@
+"""consult.tally: the counting engine. Pure Python: it imports neither Flask nor SQLAlchemy.
+
+>>> from consult.tally import count
+>>> result = count({"method": "plurality", "candidates": ["A", "B"],
+...                 "ballots": [{"marks": ["A"], "count": 2}, {"marks": ["B"]}]})
+>>> result.winners
+['A']
+
+``count`` takes the native form (see :mod:`consult.tally.inputs`), an RCTab vector
+(recognised by its ``rules`` key, see :mod:`consult.tally.rctab`) or an ``Election``, and
+returns a :class:`~consult.tally.model.Result`; ``Result.to_dict()`` is the JSON contract of
+``python -m consult.tally``. Bad input raises :class:`TallyError` naming the ballot.
+"""
+
+from __future__ import annotations
+
+from consult.tally.inputs import METHODS, parse
+from consult.tally.model import Ballot, Decision, Election, Result, Round, TallyError
+
+__all__ = ["METHODS", "Ballot", "Decision", "Election", "Result", "Round", "TallyError", "count"]
+
+
+def _counters():
+    from consult.tally import borda, committee, rcv, schulze, simple
+
+    return {
+        "irv": rcv.count_rcv,
+        "stv": rcv.count_rcv,
+        "plurality": simple.count_plurality,
+        "approval": simple.count_approval,
+        "block": simple.count_block,
+        "score": simple.count_score,
+        "yes_no": simple.count_yes_no,
+        "borda": borda.count_borda,
+        "schulze": schulze.count_schulze,
+        "committee_majority": committee.count_committee,
+    }
+
+
+def count(election, *, explain: bool = True) -> Result:
+    """Count an election given as a dict (native or RCTab vector) or an ``Election``."""
+    from consult.tally import explain as explainer
+    from consult.tally import rctab
+
+    if isinstance(election, dict) and rctab.is_vector(election):
+        election = rctab.vector_to_native(election)
+    if not isinstance(election, Election):
+        election = parse(election)
+    if election.method not in METHODS:
+        raise TallyError(f"unknown method {election.method!r}")
+    result = _counters()[election.method](election)
+    if explain:
+        explainer.explain(result)
+    return result

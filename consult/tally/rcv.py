@@ -1,0 +1,333 @@
+"""Instant runoff (``irv``) and single transferable vote (``stv``), counted as RCTab counts.
+
+The rules are RCTab's (see :mod:`consult.tally.rcv_rules` for the options). Each round:
+
+1. every ballot whose current candidate is no longer continuing is read again from its first
+   rank: skipped ranks beyond ``maxSkippedRanksAllowed``, a repeated candidate (if
+   ``exhaustOnDuplicateCandidate``) and overvotes (by ``overvoteRule``) make it inactive, the
+   first continuing candidate gets it, and a ballot with no continuing choice left is an
+   exhausted ballot; once every seat is filled, what is left is the final-round surplus;
+2. the threshold is set: each round from the active votes for one seat, from round one's active
+   votes for several (Droop: floor(votes / (seats + 1)) + one unit, or Hare rounded up);
+3. candidates at or above it are elected (the one with most votes only, in the
+   one-winner-per-round mode); in multi-seat counts each winner's surplus moves on at
+   ``surplus / votes`` per ballot, truncated to ``decimalPlacesForVoteArithmetic``, and what
+   truncation loses is the residual surplus;
+4. otherwise undeclared write-ins go first, then candidates below ``minimumVoteThreshold``,
+   then (``batchElimination``) everyone who could not catch up even with all their votes
+   combined, else the candidate with the fewest votes, ties broken by ``tiebreakMode``.
+
+Identical ballots are grouped, so a group's ``count * value`` stands for ``count`` ballots of
+equal value: the sums are the same, digit for digit, as RCTab's ballot-by-ballot sums.
+"""
+
+from __future__ import annotations
+
+from decimal import localcontext
+
+from consult.tally.inputs import OVERVOTE_LABEL, UWI
+from consult.tally.model import Election, Result, Round, TallyError
+from consult.tally.numbers import CONTEXT, ONE, ZERO, divide, multiply, unit
+from consult.tally.rcv_rules import ONE_PER_ROUND, RcvRules, read_rules
+from consult.tally.rcv_steps import eliminate, identify_winners
+from consult.tally.ties import TieBreaker
+
+OVERVOTES = "overvotes"
+SKIPPED = "skippedRankings"
+EXHAUSTED = "exhaustedChoices"
+REPEATED = "repeatedRankings"
+UNDERVOTE = "undervote"
+FINAL_SURPLUS = "finalRoundSurplus"
+INACTIVE = (OVERVOTES, SKIPPED, EXHAUSTED, REPEATED, UNDERVOTE, FINAL_SURPLUS)
+
+
+class _Group:
+    __slots__ = ("ranks", "count", "value", "recipient")
+
+    def __init__(self, ranks, count):
+        self.ranks = ranks
+        self.count = count
+        self.value = ONE
+        self.recipient = None
+
+
+def count_rcv(election: Election) -> Result:
+    with localcontext(CONTEXT):
+        return _Count(election).run()
+
+
+class _Count:
+    def __init__(self, election: Election):
+        self.names = names = election.candidates
+        self.uwi = names.index(UWI) if UWI in names else None
+        declared = len(names) - (self.uwi is not None)
+        self.rules: RcvRules = read_rules(
+            election.options, election.seats, election.method, declared
+        )
+        self.method = election.method
+        self.total = election.total_ballots
+        self.ties = TieBreaker(self.rules.tiebreak, [n for n in names], self.rules.seed)
+        self.groups = self._groups(election)
+        n = len(names)
+        self.live = [True] * n
+        self.won: dict[int, int] = {}
+        self.out: dict[int, int] = {}
+        self.votes = {c: ZERO for c in range(n)}
+        self.holders: dict[int, list] = {c: [] for c in range(n)}
+        self.inactive = dict.fromkeys(INACTIVE, ZERO)
+        self.winner_tally: dict[int, object] = {}
+        self.retained: dict[int, object] = {}
+        self.residual = ZERO
+        self.rounds: list[Round] = []
+        self.history: list[tuple[int, dict]] = []
+        self.threshold = None
+
+    def _groups(self, election):
+        index = {name: i for i, name in enumerate(self.names)}
+        rules = self.rules
+        groups = []
+        for ballot in election.ballots:
+            ranks = []
+            for position, entry in enumerate(ballot.ranking, 1):
+                if entry == ():
+                    continue
+                if entry == OVERVOTE_LABEL or entry == (OVERVOTE_LABEL,):
+                    if rules.overvote == "exhaustIfMultipleContinuing":
+                        raise TallyError(
+                            "the overvote label needs overvoteRule "
+                            "exhaustImmediately or alwaysSkipToNextRank",
+                            ballot.index,
+                        )
+                    ranks.append((position, (-1,)))
+                elif isinstance(entry, str):
+                    ranks.append((position, (index[entry],)))
+                else:
+                    ranks.append((position, tuple(dict.fromkeys(index[n] for n in entry))))
+            if ranks and ranks[-1][0] > rules.max_rankings:
+                raise TallyError(
+                    f"ranking has {ranks[-1][0]} choices, the maximum is {rules.max_rankings}",
+                    ballot.index,
+                )
+            groups.append(_Group(tuple(ranks), ballot.count))
+        return groups
+
+    # -- reading ballots ---------------------------------------------------------------------
+    def _scan(self, ranks):
+        if not ranks:
+            return UNDERVOTE
+        rules, live = self.rules, self.live
+        final = self.rules.seats > 1 and len(self.won) == self.rules.seats
+        max_skip = rules.max_skipped
+        seen = set() if rules.exhaust_on_duplicate else None
+        last = 0
+        last_rank = ranks[-1][0]
+        for rank, marks in ranks:
+            if final:
+                return FINAL_SURPLUS
+            if max_skip is not None and rank - last > max_skip + 1:
+                return SKIPPED
+            last = rank
+            if seen is not None:
+                for c in marks:
+                    if c in seen:
+                        return REPEATED
+                    seen.add(c)
+            if len(marks) > 1 or marks[0] < 0:
+                if marks[0] < 0 or rules.overvote != "exhaustIfMultipleContinuing":
+                    if rules.overvote == "exhaustImmediately":
+                        return OVERVOTES
+                    if rank == last_rank:
+                        return EXHAUSTED
+                    continue
+                if sum(1 for c in marks if live[c]) > 1:
+                    return OVERVOTES
+            for c in marks:
+                if live[c]:
+                    return c
+            if rank == last_rank:
+                return EXHAUSTED
+        return EXHAUSTED
+
+    def _move(self, groups, transfers):
+        names, votes, holders, inactive = self.names, self.votes, self.holders, self.inactive
+        for group in groups:
+            source = group.recipient
+            dest = self._scan(group.ranks)
+            amount = group.count * group.value
+            if isinstance(dest, int):
+                group.recipient = dest
+                votes[dest] += amount
+                holders[dest].append(group)
+                key = names[dest]
+            else:
+                group.recipient = None
+                inactive[dest] += amount
+                key = dest
+            if source is not None and amount > 0:
+                row = transfers.setdefault(names[source], {})
+                row[key] = row.get(key, ZERO) + amount
+
+    # -- the count ---------------------------------------------------------------------------
+    def run(self) -> Result:
+        rules = self.rules
+        pending = list(self.groups)
+        number = 0
+        while True:
+            number += 1
+            transfers: dict = {}
+            self._move(pending, transfers)
+            if self.rounds:
+                self.rounds[-1].transfers = transfers
+            continuing = [c for c in range(len(self.names)) if self.live[c]]
+            tally = {c: self.votes[c] for c in continuing}
+            notes = []
+            if number == 1 or (rules.single and not rules.first_round_threshold):
+                self.threshold = self._threshold(sum(tally.values(), ZERO), notes)
+            rnd = Round(
+                number,
+                {self.names[c]: v for c, v in tally.items()},
+                self.threshold,
+                inactive=dict(self.inactive),
+                notes=notes,
+            )
+            self.rounds.append(rnd)
+            winners = identify_winners(self, tally, continuing, rnd)
+            pending = []
+            if winners:
+                held = {}
+                for w in winners:
+                    self.won[w] = number
+                    if not rules.continue_until_two:
+                        self.live[w] = False
+                        held[w] = self.holders.pop(w)
+                        pending.extend(held[w])
+                        self.votes.pop(w)
+                if not rules.single:
+                    self._surplus(winners, rnd, held)
+            elif len(self.won) < rules.seats or (
+                rules.continue_until_two and len(self.out) < len(self.names) - 2
+            ):
+                for loser in eliminate(self, tally, continuing, rnd):
+                    self.out[loser] = number
+                    self.live[loser] = False
+                    pending.extend(self.holders.pop(loser))
+                    self.votes.pop(loser)
+            if not rules.single:
+                self._winner_tallies(number, rnd)
+            self.history.insert(0, (number, dict(rnd.tally)))
+            if not self._go_on(number):
+                break
+            if len(self.won) < rules.seats and not any(self.live):
+                raise TallyError("no continuing candidates are left before all seats are filled")
+        winners = sorted(self.won, key=lambda c: (self.won[c], self._elected_order(c)))
+        return Result(
+            self.method,
+            [self.names[w] for w in winners],
+            self.rounds,
+            list(self.names),
+            rules.seats,
+            self.total,
+            extra={"rules": _rules_summary(rules)},
+        )
+
+    def _elected_order(self, c):
+        for i, d in enumerate(self.rounds[self.won[c] - 1].decisions):
+            if d.kind == "elected" and d.candidate == self.names[c]:
+                return i
+        return 0
+
+    def _go_on(self, number):
+        rules = self.rules
+        if rules.stop_after is not None and number >= rules.stop_after:
+            return False
+        if rules.continue_until_two:
+            return (
+                len(self.out) + len(self.won) + 1 < len(self.names) or number in self.out.values()
+            )
+        return len(self.won) < rules.seats or (not rules.single and number in self.won.values())
+
+    def _threshold(self, active, notes):
+        rules = self.rules
+        divisor = rules.seats if rules.hare else rules.seats + 1
+        places = rules.places if rules.non_integer_threshold else 0
+        if rules.hare:
+            value = divide(active, divisor, places, up=True)
+        else:
+            value = divide(active, divisor, places) + unit(places)
+        kind = "hare" if rules.hare else ("majority" if rules.single else "droop")
+        notes.append(
+            (
+                f"threshold_{kind}",
+                {"active": active, "divisor": divisor, "threshold": value, "seats": rules.seats},
+            )
+        )
+        if rules.minimum > 0 and rules.minimum > value:
+            notes.append(("threshold_minimum", {"minimum": rules.minimum}))
+            value = rules.minimum
+        return value
+
+    def _by_votes(self, tally):
+        levels: dict = {}
+        for c, v in tally.items():
+            levels.setdefault(v, []).append(c)
+        return sorted(levels.items())
+
+    def _surplus(self, winners, rnd, held):
+        places = self.rules.places
+        for w in winners:
+            votes = rnd.tally[self.names[w]]
+            extra = votes - self.threshold
+            fraction = divide(extra, votes, places) if extra > 0 else ZERO
+            retained = ZERO
+            for group in held[w]:
+                transfer = multiply(group.value, fraction, places)
+                allocated = group.value - transfer
+                retained += group.count * allocated
+                group.value = group.value - allocated
+            self.retained[w] = retained
+            rnd.notes.append(
+                (
+                    "surplus",
+                    {
+                        "candidate": self.names[w],
+                        "votes": votes,
+                        "surplus": max(extra, ZERO),
+                        "fraction": fraction,
+                    },
+                )
+            )
+
+    def _winner_tallies(self, number, rnd):
+        for w, won_in in self.won.items():
+            if won_in == number:
+                continue
+            if won_in == number - 1:
+                value = self.retained.pop(w)
+                extra = value - self.threshold
+                if extra > 0:
+                    self.residual += extra
+                    value = self.threshold
+                    row = self.rounds[-2].transfers.setdefault(self.names[w], {})
+                    row["residualSurplus"] = extra
+                self.winner_tally[w] = value
+            rnd.tally[self.names[w]] = self.winner_tally[w]
+        rnd.residual_surplus = self.residual
+
+
+def _rules_summary(rules: RcvRules) -> dict:
+    return {
+        "winnerElectionMode": rules.mode,
+        "overvoteRule": rules.overvote,
+        "maxSkippedRanksAllowed": "unlimited"
+        if rules.max_skipped is None
+        else str(rules.max_skipped),
+        "maxRankingsAllowed": str(rules.max_rankings),
+        "exhaustOnDuplicateCandidate": rules.exhaust_on_duplicate,
+        "batchElimination": rules.batch,
+        "nonIntegerWinningThreshold": rules.non_integer_threshold,
+        "hareQuota": rules.hare,
+        "decimalPlacesForVoteArithmetic": str(rules.places),
+        "tiebreakMode": rules.tiebreak,
+        "randomSeed": None if rules.seed is None else str(rules.seed),
+        "oneWinnerPerRound": rules.mode == ONE_PER_ROUND,
+    }
