@@ -4,8 +4,10 @@ The catalog folders are named ``en``, ``zh_Hans`` and ``zh_Hant``; every functio
 answers with exactly one of those names.
 """
 
+import os
+
 from babel import Locale, UnknownLocaleError
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -64,11 +66,23 @@ def negotiate_accept_language(accept_languages):
     return DEFAULT_LOCALE
 
 
+def terminal_locale():
+    """CONSULT_LOCALE, else LC_ALL / LC_MESSAGES / LANG (zh_CN.UTF-8 → zh_Hans), else English."""
+    for name in ("CONSULT_LOCALE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").split(".", 1)[0]
+        if value and value not in {"C", "POSIX"}:
+            return normalize_locale(value) or DEFAULT_LOCALE
+    return DEFAULT_LOCALE
+
+
 def select_locale():
     """Explicit choice first (profile, then cookie), then the browser's header.
 
-    Flask-Babel calls this once per request and keeps the answer.
+    Flask-Babel calls this once per request and keeps the answer. Outside a request (the
+    command line) the terminal's language is used.
     """
+    if not has_request_context():
+        return terminal_locale()
     locale = None
     if current_user and current_user.is_authenticated:
         locale = normalize_locale(current_user.preferred_locale)

@@ -29,8 +29,9 @@ def send_email(to, subject, template, locale, **context):
         message["To"] = to
         message["Date"] = format_datetime(datetime.now(UTC))
         message["Message-ID"] = make_msgid(domain="consult.local")
-        message["Content-Language"] = locale.replace("_", "-")
         message.set_content(render_template(f"emails/{template}.txt", **context))
+        # After set_content, which replaces every Content-* header.
+        message["Content-Language"] = locale.replace("_", "-")
     _deliver(message)
     return message
 

@@ -22,3 +22,8 @@ def max_length(count):
 
 def equal_to(fieldname):
     return validators.EqualTo(fieldname, message=_l("The two passwords do not match."))
+
+
+def strip_whitespace(value):
+    """A WTForms filter: addresses pasted with a stray space still work."""
+    return value.strip() if isinstance(value, str) else value

@@ -2,7 +2,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 
-from consult.core.validators import email_address, equal_to, max_length, required
+from consult.core.validators import (
+    email_address,
+    equal_to,
+    max_length,
+    required,
+    strip_whitespace,
+)
 from consult.i18n import LOCALE_NAMES, UI_LOCALES
 
 
@@ -11,7 +17,11 @@ def language_choices():
 
 
 class SignUpForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), [required(), email_address(), max_length(254)])
+    email = EmailField(
+        _l("E-mail address"),
+        [required(), email_address(), max_length(254)],
+        filters=[strip_whitespace],
+    )
     display_name = StringField(
         _l("Display name"),
         [required(), max_length(80)],
@@ -32,13 +42,17 @@ class SignUpForm(FlaskForm):
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), [required(), email_address()])
+    email = EmailField(
+        _l("E-mail address"), [required(), email_address()], filters=[strip_whitespace]
+    )
     password = PasswordField(_l("Password"), [required()])
     remember = BooleanField(_l("Keep me signed in on this device"))
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("E-mail address"), [required(), email_address()])
+    email = EmailField(
+        _l("E-mail address"), [required(), email_address()], filters=[strip_whitespace]
+    )
 
 
 class ResetPasswordForm(FlaskForm):
