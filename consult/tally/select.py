@@ -93,6 +93,7 @@ def select_top(
                 "method": "random",
                 "seed": seed,
                 "draws": draws,
+                "draw": ", ".join(draws),
             }
         for c in chosen:
             winners.append(c)
