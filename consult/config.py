@@ -73,6 +73,8 @@ class Config:
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")  # default: instance/outbox
 
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
+    # Behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
+    PROXY_FIX = _bool_env("PROXY_FIX")
     ALLOW_DEMO_SEED = True
 
 
