@@ -103,7 +103,10 @@ def explain_round(result: Result, rnd: Round, lang: str) -> str:
         result.method, "tally"
     )
     if rnd.tally:
-        parts.append(_say(lang, tally_key, list=_pairs(lang, rnd.tally)))
+        tally = rnd.tally
+        if result.method == "yes_no":
+            tally = {words[f"option.{k}"]: v for k, v in tally.items()}
+        parts.append(_say(lang, tally_key, list=_pairs(lang, tally)))
     write_ins = rnd.extra.get("write_ins")
     if write_ins:
         parts.append(

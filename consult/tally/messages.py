@@ -120,6 +120,9 @@ EN.update(
         "label.not_valid": "not valid",
         "label.second_round": "to the second round",
         "label.not_elected": "not elected",
+        "option.yes": "yes",
+        "option.no": "no",
+        "option.abstain": "abstain",
     }
 )
 
@@ -210,6 +213,9 @@ ZH_HANS = {
     "label.not_valid": "无效",
     "label.second_round": "进入另行选举",
     "label.not_elected": "未当选",
+    "option.yes": "赞成",
+    "option.no": "反对",
+    "option.abstain": "弃权",
 }
 
 ZH_HANT = {
@@ -299,6 +305,9 @@ ZH_HANT = {
     "label.not_valid": "無效",
     "label.second_round": "進入另行選舉",
     "label.not_elected": "未當選",
+    "option.yes": "贊成",
+    "option.no": "反對",
+    "option.abstain": "棄權",
 }
 
 MESSAGES = {"en": EN, "zh_Hans": ZH_HANS, "zh_Hant": ZH_HANT}
