@@ -38,6 +38,8 @@ def role_required(*roles):
                 abort(403)
             return view(*args, **kwargs)
 
+        # Read by the test that walks every route as every role.
+        wrapped.required_roles = roles
         return wrapped
 
     return decorator
