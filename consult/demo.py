@@ -29,7 +29,13 @@ def seed_accounts():
         yield f"created {role}: {email}"
 
 
-SEED_STEPS = [seed_accounts]
+def seed_register():
+    from consult.residents.demo import seed_register as seed_residents
+
+    yield from seed_residents()
+
+
+SEED_STEPS = [seed_accounts, seed_register]
 
 
 def seed():

@@ -6,10 +6,13 @@ stays the same as the app grows.
 
 
 def blueprints():
-    return []
+    from consult.residents.views import bp as residents_bp
+
+    return [residents_bp]
 
 
 def command_groups():
     from consult.residents.accounts.cli import users_cli
+    from consult.residents.cli import residents_cli
 
-    return [users_cli]
+    return [users_cli, residents_cli]

@@ -4,6 +4,7 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 PASSWORD_RESET = "consult.password-reset"
+INVITATION = "consult.register-invitation"
 
 
 class TokenInvalid(Exception):

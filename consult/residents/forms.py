@@ -1,0 +1,138 @@
+"""Register forms. Labels use the glossary's words; messages come from our catalogs."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import NumberRange, ValidationError
+
+from consult.core.validators import email_address, max_length, optional, required
+from consult.residents.invitations import DEFAULT_DAYS, MAX_DAYS
+from consult.residents.reference import country_choices, normalize_language
+
+
+class IsoDateField(DateField):
+    """A date field whose complaint comes from our catalogs."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter a date written as YYYY-MM-DD.")) from None
+
+
+class WholeNumberField(IntegerField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter a whole number.")) from None
+
+
+def gender_choices():
+    return [("", _l("Not given")), ("F", _l("Female")), ("M", _l("Male")), ("X", _l("Other"))]
+
+
+def nationality_choices():
+    return [("", _l("Not given")), *country_choices()]
+
+
+def validate_languages(form, field):
+    tags = []
+    for raw in (field.data or "").replace(",", ";").split(";"):
+        if not raw.strip():
+            continue
+        tag = normalize_language(raw)
+        if tag is None:
+            raise ValidationError(
+                _l(
+                    "“%(value)s” is not a language tag such as zh, en or zh-Hant.",
+                    value=raw.strip(),
+                )
+            )
+        if tag not in tags:
+            tags.append(tag)
+    field.data = ";".join(tags)
+
+
+class ResidentForm(FlaskForm):
+    full_name = StringField(
+        _l("Full name"),
+        [required(), max_length(120)],
+        description=_l("In its own script, as on the resident's papers."),
+    )
+    latin_name = StringField(_l("Name in Latin letters"), [optional(), max_length(120)])
+    gender = SelectField(_l("Gender"), choices=gender_choices, validators=[optional()])
+    birth_date = IsoDateField(
+        _l("Birth date"),
+        [optional()],
+        description=_l("Written as YYYY-MM-DD."),
+    )
+    nationality = SelectField(
+        _l("Nationality"), choices=nationality_choices, validators=[optional()]
+    )
+    languages = StringField(
+        _l("Languages spoken"),
+        [optional(), max_length(100), validate_languages],
+        description=_l("Language tags separated by “;”, for example zh;en."),
+    )
+    phone = StringField(_l("Phone"), [optional(), max_length(40)])
+    email = EmailField(_l("E-mail address"), [optional(), email_address(), max_length(254)])
+
+
+class MoveForm(FlaskForm):
+    household = StringField(
+        _l("Household number of the new household"), [required(), max_length(40)]
+    )
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("Register file (CSV)"),
+        description=_l("UTF-8, with a header row. Download the template to see the columns."),
+    )
+    dry_run = BooleanField(_l("Only check the file; change nothing"))
+
+
+class InvitationForm(FlaskForm):
+    days = WholeNumberField(
+        _l("Valid for (days)"),
+        [
+            required(),
+            NumberRange(
+                min=1,
+                max=MAX_DAYS,
+                message=_l("Enter a number from 1 to %(max)d.", max=MAX_DAYS),
+            ),
+        ],
+        default=DEFAULT_DAYS,
+    )
+
+
+class VerifyForm(FlaskForm):
+    email = EmailField(
+        _l("E-mail address of the account"),
+        [required(), email_address(), max_length(254)],
+        description=_l("The resident must have signed up already."),
+    )
+    note = TextAreaField(
+        _l("Note"),
+        [optional(), max_length(500)],
+        description=_l("How you confirmed who they are, e.g. “saw passport at the office”."),
+    )
+
+
+class RevokeForm(FlaskForm):
+    note = TextAreaField(_l("Reason"), [optional(), max_length(500)])
+
+
+class RedeemForm(FlaskForm):
+    """Carries the CSRF token; the chosen register entry is a radio button drawn by hand."""

@@ -1,0 +1,186 @@
+"""The resident register: grids, buildings, households, residents, and how they get verified.
+
+A resident is *verified* when their register entry is linked to an account
+(``Resident.user_id``); every link and unlink is kept as a VerificationEvent.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from consult.core.models import TimestampMixin, UTCDateTime, db, utcnow
+
+GENDERS = ("F", "M", "X")
+VERIFY, REVOKE = "verify", "revoke"
+BY_INVITATION, BY_COMMITTEE = "invitation", "committee"
+
+
+def name_key(full_name, latin_name=None):
+    """What name search matches against: both names, case-folded (works in every script)."""
+    return " ".join(part for part in (full_name, latin_name) if part).casefold()
+
+
+class Grid(TimestampMixin, db.Model):
+    """A neighbourhood section (网格) looked after by one social worker."""
+
+    __tablename__ = "grids"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+
+    def __repr__(self):
+        return f"<Grid {self.name}>"
+
+
+class Building(TimestampMixin, db.Model):
+    __tablename__ = "buildings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id"), index=True)
+
+    grid: Mapped[Grid] = relationship()
+
+    def __repr__(self):
+        return f"<Building {self.name}>"
+
+
+class Household(TimestampMixin, db.Model):
+    """A household (户), known to the committee by its household code (户号)."""
+
+    __tablename__ = "households"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id"), index=True)
+    unit: Mapped[str | None] = mapped_column(String(20))
+    room: Mapped[str | None] = mapped_column(String(20))
+
+    building: Mapped[Building] = relationship()
+    residents: Mapped[list["Resident"]] = relationship(
+        back_populates="household", order_by="Resident.id"
+    )
+
+    def __repr__(self):
+        return f"<Household {self.code}>"
+
+
+class Resident(TimestampMixin, db.Model):
+    __tablename__ = "residents"
+    __table_args__ = (
+        # How the import recognises a person it has seen before.
+        UniqueConstraint("household_id", "full_name", "birth_date", name="uq_residents_person"),
+        CheckConstraint("gender IN ('F', 'M', 'X')", name="gender"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    full_name: Mapped[str] = mapped_column(String(120))  # in its own script
+    latin_name: Mapped[str | None] = mapped_column(String(120))
+    name_key: Mapped[str] = mapped_column(String(250), default="")
+    gender: Mapped[str | None] = mapped_column(String(1))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    nationality: Mapped[str | None] = mapped_column(String(2), index=True)  # ISO 3166 alpha-2
+    languages: Mapped[str | None] = mapped_column(String(100))  # "zh;en"
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(254))
+    # The verified link: at most one register entry per account.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), unique=True)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    household: Mapped[Household] = relationship(back_populates="residents")
+    user = relationship("User")
+
+    @property
+    def is_verified(self):
+        return self.user_id is not None
+
+    @property
+    def language_list(self):
+        return [tag for tag in (self.languages or "").split(";") if tag]
+
+    def __repr__(self):
+        return f"<Resident {self.id} {self.full_name}>"
+
+
+class Invitation(db.Model):
+    """A signed, single-use invitation code for a household or one resident."""
+
+    __tablename__ = "invitations"
+    __table_args__ = (
+        CheckConstraint(
+            "(household_id IS NULL) <> (resident_id IS NULL)", name="household_or_resident"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch: Mapped[str] = mapped_column(String(32), index=True)  # printed together
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"), index=True)
+    resident_id: Mapped[int | None] = mapped_column(ForeignKey("residents.id"), index=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    used_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    household: Mapped[Household | None] = relationship()
+    resident: Mapped[Resident | None] = relationship()
+    used_by = relationship("User", foreign_keys=[used_by_id])
+    created_by = relationship("User", foreign_keys=[created_by_id])
+
+    def target_household(self):
+        return self.household if self.household_id else self.resident.household
+
+
+class VerificationEvent(db.Model):
+    """Who linked or unlinked which account to which register entry, when and how."""
+
+    __tablename__ = "verification_events"
+    __table_args__ = (
+        CheckConstraint("action IN ('verify', 'revoke')", name="action"),
+        CheckConstraint("method IN ('invitation', 'committee')", name="method"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    action: Mapped[str] = mapped_column(String(10))
+    method: Mapped[str] = mapped_column(String(12))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitations.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+    resident: Mapped[Resident] = relationship()
+    user = relationship("User", foreign_keys=[user_id])
+    actor = relationship("User", foreign_keys=[actor_id])
+
+
+class ImportJob(db.Model):
+    """An upload being imported in the background; its page shows the progress."""
+
+    __tablename__ = "register_import_jobs"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('queued', 'checking', 'saving', 'done', 'failed')", name="status"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(10), default="queued")
+    total: Mapped[int] = mapped_column(default=0)
+    processed: Mapped[int] = mapped_column(default=0)
+    counts: Mapped[str | None] = mapped_column(Text)  # JSON: what was created/updated
+    errors: Mapped[str | None] = mapped_column(Text)  # JSON: [[line, code, params], ...]
+    content: Mapped[str | None] = mapped_column(Text)  # the file, dropped once imported
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    created_by = relationship("User")
+
+    @property
+    def finished(self):
+        return self.status in ("done", "failed")

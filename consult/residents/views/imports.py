@@ -1,0 +1,107 @@
+"""Upload, import progress, export and the template of the register CSV."""
+
+from datetime import date
+
+from flask import Response, abort, make_response, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.core.permissions import committee_required
+from consult.extensions import db
+from consult.residents import importer, jobs
+from consult.residents.csvformat import export_csv, problem_message, template_csv
+from consult.residents.export import register_rows
+from consult.residents.forms import ImportForm
+from consult.residents.models import ImportJob
+from consult.residents.upsert import apply
+from consult.residents.views import bp
+
+MAX_UPLOAD_BYTES = 16 * 1024 * 1024
+REFRESH_SECONDS = 2
+
+
+def _read_upload(form):
+    """The uploaded bytes, or None with the reason added to the form's errors."""
+    storage = form.file.data
+    if storage is None or not getattr(storage, "filename", ""):
+        form.file.errors.append(_("Choose a CSV file to upload."))
+        return None
+    data = storage.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        form.file.errors.append(
+            _("The file is larger than %(size)d MB.", size=MAX_UPLOAD_BYTES // 2**20)
+        )
+        return None
+    return data
+
+
+@bp.route("/register/import", methods=["GET", "POST"])
+@committee_required
+def import_register():
+    form = ImportForm()
+    problems, counts, filename = [], None, None
+    if form.validate_on_submit():
+        data = _read_upload(form)
+        if data is not None:
+            filename = form.file.data.filename
+            checked = importer.check(data)
+            problems = checked.problems
+            if checked.ok:
+                if form.dry_run.data:
+                    counts = apply(checked, dry_run=True)
+                else:
+                    text = importer.decode(data)
+                    job = jobs.start_import(current_user, filename, text, checked.processed)
+                    db.session.commit()
+                    jobs.launch(job.id)
+                    return redirect(url_for("residents.import_job", job_id=job.id))
+    failed = bool(problems or form.errors)
+    return render_template(
+        "residents/import.html",
+        form=form,
+        problems=problems,
+        counts=counts,
+        filename=filename,
+        problem_message=problem_message,
+    ), 422 if failed else 200
+
+
+@bp.get("/register/import/<int:job_id>")
+@committee_required
+def import_job(job_id):
+    job = db.session.get(ImportJob, job_id)
+    if job is None:
+        abort(404)
+    response = make_response(
+        render_template(
+            "residents/import_job.html",
+            job=job,
+            counts=jobs.job_counts(job),
+            problems=jobs.job_problems(job),
+            problem_message=problem_message,
+        )
+    )
+    if not job.finished:
+        # The page reloads itself until the job is done: no script needed (the CSP allows none).
+        response.headers["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+def _csv_response(text, filename):
+    response = Response(text.encode("utf-8"), mimetype="text/csv")
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/register/export.csv")
+@committee_required
+def export_register():
+    return _csv_response(export_csv(register_rows()), f"register-{date.today().isoformat()}.csv")
+
+
+@bp.get("/register/template.csv")
+@committee_required
+def register_template():
+    return _csv_response(template_csv(), "register-template.csv")
