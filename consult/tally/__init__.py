@@ -14,6 +14,8 @@ returns a :class:`~consult.tally.model.Result`; ``Result.to_dict()`` is the JSON
 
 from __future__ import annotations
 
+import gc
+
 from consult.tally.inputs import METHODS, parse
 from consult.tally.model import Ballot, Decision, Election, Result, Round, TallyError
 
@@ -42,13 +44,19 @@ def count(election, *, explain: bool = True) -> Result:
     from consult.tally import explain as explainer
     from consult.tally import rctab
 
-    if isinstance(election, dict) and rctab.is_vector(election):
-        election = rctab.vector_to_native(election)
-    if not isinstance(election, Election):
-        election = parse(election)
-    if election.method not in METHODS:
-        raise TallyError(f"unknown method {election.method!r}")
-    result = _counters()[election.method](election)
-    if explain:
-        explainer.explain(result)
-    return result
+    collecting = gc.isenabled()
+    gc.disable()  # a million ballot dicts make the cyclic collector dominate; we build no cycles
+    try:
+        if isinstance(election, dict) and rctab.is_vector(election):
+            election = rctab.vector_to_native(election)
+        if not isinstance(election, Election):
+            election = parse(election)
+        if election.method not in METHODS:
+            raise TallyError(f"unknown method {election.method!r}")
+        result = _counters()[election.method](election)
+        if explain:
+            explainer.explain(result)
+        return result
+    finally:
+        if collecting:
+            gc.enable()

@@ -14,6 +14,8 @@ first ballot for error messages.
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import itemgetter
 from typing import Any
 
 from consult.tally.model import Ballot, Election, TallyError
@@ -61,9 +63,12 @@ def parse(data: Any) -> Election:
     if not isinstance(raw, list):
         raise TallyError("'ballots' must be a list")
     if method in RANKED:
-        groups = _group_rankings(raw)
+        groups = _fast_group_rankings(raw)
+        if groups is None:
+            groups = _group_rankings(raw)
+        known = set(candidates)
         ballots = [
-            _check_ranking(key, count, index, method, candidates)
+            _check_ranking(key, count, index, method, known, raw)
             for key, (count, index) in groups.items()
         ]
     elif method in SCORED:
@@ -75,7 +80,7 @@ def parse(data: Any) -> Election:
             _check_marks(k, c, i, method, candidates) for k, (c, i) in _group(raw, "marks").items()
         ]
     total = sum(b.count for b in ballots)
-    return Election(method, list(candidates), ballots, seats, dict(options), total)
+    return Election(method, list(candidates), ballots, seats, dict(options), total, raw)
 
 
 def _count(ballot: dict, index: int) -> int:
@@ -83,6 +88,43 @@ def _count(ballot: dict, index: int) -> int:
     if type(count) is not int or count < 0:
         raise TallyError("'count' must be a whole number of at least 0", index)
     return count
+
+
+def _fast_group_rankings(raw: list) -> dict | None:
+    """Group plain ``{"ranking": [names]}`` ballots with C-speed built-ins, or return None.
+
+    The first-ballot index of a group is looked up only if that group turns out to be bad.
+    """
+    try:
+        rankings = list(map(itemgetter("ranking"), raw))
+        # one pass: each ballot's number of fields (1: no "count"), its ranking's type, and
+        # the ranking itself as a hashable key
+        counted = Counter(
+            zip(map(len, raw), map(type, rankings), map(tuple, rankings), strict=True)
+        )
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return None
+    if not counted or any(size != 1 or kind is not list for size, kind, _ in counted):
+        return None
+    return {key: [n, 0] for (_, _, key), n in counted.items()}
+
+
+def ballot_index(election: Election, ballot: Ballot) -> int | None:
+    """The 1-based position of the first input ballot of a group (found lazily)."""
+    if ballot.index or election.source is None:
+        return ballot.index or None
+    return _first_index(election.source, ballot.ranking) or None
+
+
+def _first_index(raw: list, key: tuple) -> int:
+    for index, ballot in enumerate(raw, 1):
+        ranking = ballot.get("ranking") if isinstance(ballot, dict) else None
+        if (
+            isinstance(ranking, list)
+            and tuple(tuple(e) if isinstance(e, list) else e for e in ranking) == key
+        ):
+            return index
+    return 0
 
 
 def _group_rankings(raw: list) -> dict:
@@ -118,16 +160,18 @@ def _freeze_entry(entry, index: int):
     return entry
 
 
-def _check_ranking(key: tuple, count: int, index: int, method: str, candidates: list) -> Ballot:
-    known = set(candidates)
+def _check_ranking(key: tuple, count: int, index: int, method: str, known: set, raw) -> Ballot:
+    if known.issuperset(key):  # plain names only: the common case, checked in C
+        return Ballot(count=count, index=index, ranking=key)
     rcv = method in ("irv", "stv")
     for entry in key:
         names = entry if isinstance(entry, tuple) else (entry,)
         for name in names:
-            if not isinstance(name, str):
-                raise TallyError("a ranking entry must be a name or a list of names", index)
             if name in known or (rcv and name == OVERVOTE_LABEL and len(names) == 1):
                 continue
+            index = index or _first_index(raw, key)
+            if not isinstance(name, str):
+                raise TallyError("a ranking entry must be a name or a list of names", index)
             raise TallyError(f"unknown candidate {name!r}", index)
     return Ballot(count=count, index=index, ranking=key)
 

@@ -57,6 +57,7 @@ class Election:
     seats: int = 1
     options: dict[str, Any] = field(default_factory=dict)
     total_ballots: int = 0
+    source: list | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         if not self.total_ballots:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from decimal import localcontext
 
-from consult.tally.inputs import OVERVOTE_LABEL, UWI
+from consult.tally.inputs import OVERVOTE_LABEL, UWI, ballot_index
 from consult.tally.model import Election, Result, Round, TallyError
 from consult.tally.numbers import CONTEXT, ONE, ZERO, divide, multiply, unit
 from consult.tally.rcv_rules import ONE_PER_ROUND, RcvRules, read_rules
@@ -42,13 +42,47 @@ INACTIVE = (OVERVOTES, SKIPPED, EXHAUSTED, REPEATED, UNDERVOTE, FINAL_SURPLUS)
 
 
 class _Group:
-    __slots__ = ("ranks", "count", "value", "recipient")
+    """Identical ballots: ``value`` is each one's current value, ``amount`` the group's total
+    (a plain ``int`` while every ballot is whole, which keeps single-winner counts in ints)."""
+
+    __slots__ = ("ranks", "count", "value", "amount", "recipient")
 
     def __init__(self, ranks, count):
         self.ranks = ranks
         self.count = count
         self.value = ONE
+        self.amount = count
         self.recipient = None
+
+
+class _Sums:
+    """Per-key sums kept as an ``int`` part and a ``Decimal`` part, so that a sum that only
+    ever saw whole ballots stays whole (``"6"``) and one that saw a fractional ballot gets
+    its scale (``"6.0000"``), exactly as RCTab's ``BigDecimal`` sums do."""
+
+    __slots__ = ("whole", "part")
+
+    def __init__(self, keys):
+        self.whole = dict.fromkeys(keys, 0)
+        self.part: dict = {}
+
+    def add(self, key, amount):
+        if type(amount) is int:
+            self.whole[key] += amount
+        else:
+            self.part[key] = self.part.get(key, ZERO) + amount
+
+    def get(self, key):
+        whole = self.whole[key]
+        part = self.part.get(key)
+        return whole if part is None else part + whole
+
+    def pop(self, key):
+        self.part.pop(key, None)
+        return self.whole.pop(key)
+
+    def snapshot(self):
+        return {k: self.get(k) for k in self.whole}
 
 
 def count_rcv(election: Election) -> Result:
@@ -72,9 +106,9 @@ class _Count:
         self.live = [True] * n
         self.won: dict[int, int] = {}
         self.out: dict[int, int] = {}
-        self.votes = {c: ZERO for c in range(n)}
+        self.votes = _Sums(range(n))
         self.holders: dict[int, list] = {c: [] for c in range(n)}
-        self.inactive = dict.fromkeys(INACTIVE, ZERO)
+        self.inactive = _Sums(INACTIVE)
         self.winner_tally: dict[int, object] = {}
         self.retained: dict[int, object] = {}
         self.residual = ZERO
@@ -86,7 +120,18 @@ class _Count:
         index = {name: i for i, name in enumerate(self.names)}
         rules = self.rules
         groups = []
+        simple = set(self.names) - {OVERVOTE_LABEL}
         for ballot in election.ballots:
+            key = ballot.ranking
+            if simple.issuperset(key):  # names only: no skipped rank, overvote or label
+                ranks = [(position, (index[name],)) for position, name in enumerate(key, 1)]
+                if ranks and ranks[-1][0] > rules.max_rankings:
+                    raise TallyError(
+                        f"ranking has {ranks[-1][0]} choices, the maximum is {rules.max_rankings}",
+                        ballot_index(election, ballot),
+                    )
+                groups.append(_Group(tuple(ranks), ballot.count))
+                continue
             ranks = []
             for position, entry in enumerate(ballot.ranking, 1):
                 if entry == ():
@@ -96,7 +141,7 @@ class _Count:
                         raise TallyError(
                             "the overvote label needs overvoteRule "
                             "exhaustImmediately or alwaysSkipToNextRank",
-                            ballot.index,
+                            ballot_index(election, ballot),
                         )
                     ranks.append((position, (-1,)))
                 elif isinstance(entry, str):
@@ -106,7 +151,7 @@ class _Count:
             if ranks and ranks[-1][0] > rules.max_rankings:
                 raise TallyError(
                     f"ranking has {ranks[-1][0]} choices, the maximum is {rules.max_rankings}",
-                    ballot.index,
+                    ballot_index(election, ballot),
                 )
             groups.append(_Group(tuple(ranks), ballot.count))
         return groups
@@ -150,22 +195,37 @@ class _Count:
 
     def _move(self, groups, transfers):
         names, votes, holders, inactive = self.names, self.votes, self.holders, self.inactive
+        scan = self._scan
+        moved: dict = {}
         for group in groups:
-            source = group.recipient
-            dest = self._scan(group.ranks)
-            amount = group.count * group.value
-            if isinstance(dest, int):
-                group.recipient = dest
-                votes[dest] += amount
+            dest = scan(group.ranks)
+            amount = group.amount
+            if type(dest) is int:
                 holders[dest].append(group)
+            pair = (group.recipient, dest)
+            group.recipient = dest if type(dest) is int else None
+            sums = moved.get(pair)
+            if sums is None:
+                moved[pair] = [amount]
+            else:
+                sums.append(amount)
+        for (source, dest), amounts in moved.items():
+            whole = sum(a for a in amounts if type(a) is int)
+            parts = [a for a in amounts if type(a) is not int]
+            total = sum(parts, ZERO) + whole if parts else whole
+            if type(dest) is int:
+                votes.add(dest, whole)
+                if parts:
+                    votes.add(dest, sum(parts, ZERO))
                 key = names[dest]
             else:
-                group.recipient = None
-                inactive[dest] += amount
+                inactive.add(dest, whole)
+                if parts:
+                    inactive.add(dest, sum(parts, ZERO))
                 key = dest
-            if source is not None and amount > 0:
+            if source is not None and total > 0:
                 row = transfers.setdefault(names[source], {})
-                row[key] = row.get(key, ZERO) + amount
+                row[key] = row.get(key, 0) + total
 
     # -- the count ---------------------------------------------------------------------------
     def run(self) -> Result:
@@ -179,15 +239,15 @@ class _Count:
             if self.rounds:
                 self.rounds[-1].transfers = transfers
             continuing = [c for c in range(len(self.names)) if self.live[c]]
-            tally = {c: self.votes[c] for c in continuing}
+            tally = {c: self.votes.get(c) for c in continuing}
             notes = []
             if number == 1 or (rules.single and not rules.first_round_threshold):
-                self.threshold = self._threshold(sum(tally.values(), ZERO), notes)
+                self.threshold = self._threshold(sum(tally.values()), notes)
             rnd = Round(
                 number,
                 {self.names[c]: v for c, v in tally.items()},
                 self.threshold,
-                inactive=dict(self.inactive),
+                inactive=self.inactive.snapshot(),
                 notes=notes,
             )
             self.rounds.append(rnd)
@@ -279,11 +339,16 @@ class _Count:
             extra = votes - self.threshold
             fraction = divide(extra, votes, places) if extra > 0 else ZERO
             retained = ZERO
+            memo: dict = {}
             for group in held[w]:
-                transfer = multiply(group.value, fraction, places)
-                allocated = group.value - transfer
+                value = group.value
+                step = memo.get(str(value))  # by string: 0.3 and 0.3000 differ in scale
+                if step is None:
+                    allocated = value - multiply(value, fraction, places)
+                    step = memo[str(value)] = (allocated, value - allocated)
+                allocated, group.value = step
                 retained += group.count * allocated
-                group.value = group.value - allocated
+                group.amount = group.count * group.value
             self.retained[w] = retained
             rnd.notes.append(
                 (
