@@ -25,64 +25,13 @@ from __future__ import annotations
 
 from decimal import localcontext
 
-from consult.tally.inputs import OVERVOTE_LABEL, UWI, ballot_index
+from consult.tally.inputs import UWI
 from consult.tally.model import Election, Result, Round, TallyError
-from consult.tally.numbers import CONTEXT, ONE, ZERO, divide, multiply, unit
+from consult.tally.numbers import CONTEXT, ZERO, divide, multiply, unit
+from consult.tally.rcv_ballots import INACTIVE, Sums, build_groups, scan
 from consult.tally.rcv_rules import ONE_PER_ROUND, RcvRules, read_rules
 from consult.tally.rcv_steps import eliminate, identify_winners
 from consult.tally.ties import TieBreaker
-
-OVERVOTES = "overvotes"
-SKIPPED = "skippedRankings"
-EXHAUSTED = "exhaustedChoices"
-REPEATED = "repeatedRankings"
-UNDERVOTE = "undervote"
-FINAL_SURPLUS = "finalRoundSurplus"
-INACTIVE = (OVERVOTES, SKIPPED, EXHAUSTED, REPEATED, UNDERVOTE, FINAL_SURPLUS)
-
-
-class _Group:
-    """Identical ballots: ``value`` is each one's current value, ``amount`` the group's total
-    (a plain ``int`` while every ballot is whole, which keeps single-winner counts in ints)."""
-
-    __slots__ = ("ranks", "count", "value", "amount", "recipient")
-
-    def __init__(self, ranks, count):
-        self.ranks = ranks
-        self.count = count
-        self.value = ONE
-        self.amount = count
-        self.recipient = None
-
-
-class _Sums:
-    """Per-key sums kept as an ``int`` part and a ``Decimal`` part, so that a sum that only
-    ever saw whole ballots stays whole (``"6"``) and one that saw a fractional ballot gets
-    its scale (``"6.0000"``), exactly as RCTab's ``BigDecimal`` sums do."""
-
-    __slots__ = ("whole", "part")
-
-    def __init__(self, keys):
-        self.whole = dict.fromkeys(keys, 0)
-        self.part: dict = {}
-
-    def add(self, key, amount):
-        if type(amount) is int:
-            self.whole[key] += amount
-        else:
-            self.part[key] = self.part.get(key, ZERO) + amount
-
-    def get(self, key):
-        whole = self.whole[key]
-        part = self.part.get(key)
-        return whole if part is None else part + whole
-
-    def pop(self, key):
-        self.part.pop(key, None)
-        return self.whole.pop(key)
-
-    def snapshot(self):
-        return {k: self.get(k) for k in self.whole}
 
 
 def count_rcv(election: Election) -> Result:
@@ -101,14 +50,14 @@ class _Count:
         self.method = election.method
         self.total = election.total_ballots
         self.ties = TieBreaker(self.rules.tiebreak, [n for n in names], self.rules.seed)
-        self.groups = self._groups(election)
+        self.groups = build_groups(election, names, self.rules)
         n = len(names)
         self.live = [True] * n
         self.won: dict[int, int] = {}
         self.out: dict[int, int] = {}
-        self.votes = _Sums(range(n))
+        self.votes = Sums(range(n))
         self.holders: dict[int, list] = {c: [] for c in range(n)}
-        self.inactive = _Sums(INACTIVE)
+        self.inactive = Sums(INACTIVE)
         self.winner_tally: dict[int, object] = {}
         self.retained: dict[int, object] = {}
         self.residual = ZERO
@@ -116,89 +65,13 @@ class _Count:
         self.history: list[tuple[int, dict]] = []
         self.threshold = None
 
-    def _groups(self, election):
-        index = {name: i for i, name in enumerate(self.names)}
-        rules = self.rules
-        groups = []
-        simple = set(self.names) - {OVERVOTE_LABEL}
-        for ballot in election.ballots:
-            key = ballot.ranking
-            if simple.issuperset(key):  # names only: no skipped rank, overvote or label
-                ranks = [(position, (index[name],)) for position, name in enumerate(key, 1)]
-                if ranks and ranks[-1][0] > rules.max_rankings:
-                    raise TallyError(
-                        f"ranking has {ranks[-1][0]} choices, the maximum is {rules.max_rankings}",
-                        ballot_index(election, ballot),
-                    )
-                groups.append(_Group(tuple(ranks), ballot.count))
-                continue
-            ranks = []
-            for position, entry in enumerate(ballot.ranking, 1):
-                if entry == ():
-                    continue
-                if entry == OVERVOTE_LABEL or entry == (OVERVOTE_LABEL,):
-                    if rules.overvote == "exhaustIfMultipleContinuing":
-                        raise TallyError(
-                            "the overvote label needs overvoteRule "
-                            "exhaustImmediately or alwaysSkipToNextRank",
-                            ballot_index(election, ballot),
-                        )
-                    ranks.append((position, (-1,)))
-                elif isinstance(entry, str):
-                    ranks.append((position, (index[entry],)))
-                else:
-                    ranks.append((position, tuple(dict.fromkeys(index[n] for n in entry))))
-            if ranks and ranks[-1][0] > rules.max_rankings:
-                raise TallyError(
-                    f"ranking has {ranks[-1][0]} choices, the maximum is {rules.max_rankings}",
-                    ballot_index(election, ballot),
-                )
-            groups.append(_Group(tuple(ranks), ballot.count))
-        return groups
-
-    # -- reading ballots ---------------------------------------------------------------------
-    def _scan(self, ranks):
-        if not ranks:
-            return UNDERVOTE
-        rules, live = self.rules, self.live
-        final = self.rules.seats > 1 and len(self.won) == self.rules.seats
-        max_skip = rules.max_skipped
-        seen = set() if rules.exhaust_on_duplicate else None
-        last = 0
-        last_rank = ranks[-1][0]
-        for rank, marks in ranks:
-            if final:
-                return FINAL_SURPLUS
-            if max_skip is not None and rank - last > max_skip + 1:
-                return SKIPPED
-            last = rank
-            if seen is not None:
-                for c in marks:
-                    if c in seen:
-                        return REPEATED
-                    seen.add(c)
-            if len(marks) > 1 or marks[0] < 0:
-                if marks[0] < 0 or rules.overvote != "exhaustIfMultipleContinuing":
-                    if rules.overvote == "exhaustImmediately":
-                        return OVERVOTES
-                    if rank == last_rank:
-                        return EXHAUSTED
-                    continue
-                if sum(1 for c in marks if live[c]) > 1:
-                    return OVERVOTES
-            for c in marks:
-                if live[c]:
-                    return c
-            if rank == last_rank:
-                return EXHAUSTED
-        return EXHAUSTED
-
     def _move(self, groups, transfers):
         names, votes, holders, inactive = self.names, self.votes, self.holders, self.inactive
-        scan = self._scan
+        rules, live = self.rules, self.live
+        final = not rules.single and len(self.won) == rules.seats
         moved: dict = {}
         for group in groups:
-            dest = scan(group.ranks)
+            dest = scan(group.ranks, rules, live, final)
             amount = group.amount
             if type(dest) is int:
                 holders[dest].append(group)
