@@ -5,6 +5,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +38,7 @@ def test_import_with_errors_then_fixed(
     page = browser_page(locale="zh-CN")
     sign_in_as(page, "committee@example.org")  # the committee member reads Chinese
     page.goto(live_server.url + "/register/import")
-    assert page.get_by_role("heading", name="导入居民名册").is_visible()
+    expect(page.get_by_role("heading", name="导入居民名册")).to_be_visible()
     assert_accessible(page, "import (zh_Hans)")
 
     bad = register_file(tag, birth_date="1990-02-30", nationality="Norway")
@@ -45,10 +46,9 @@ def test_import_with_errors_then_fixed(
         files=[{"name": "register.csv", "mimeType": "text/csv", "buffer": bad}]
     )
     page.get_by_role("button", name="上传").click()
-    alert = page.get_by_role("alert").first
-    assert "发现问题：2 个" in alert.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text("发现问题：2 个")
     rows = page.locator("table.import-problems tbody tr")
-    assert rows.count() == 2
+    expect(rows).to_have_count(2)
     assert rows.nth(0).locator("td").nth(0).inner_text() == "3"
     assert "1990-02-30" in rows.nth(0).inner_text()
     assert rows.nth(1).locator("td").nth(0).inner_text() == "4"
@@ -72,7 +72,7 @@ def test_import_with_errors_then_fixed(
     page.get_by_label("姓名或户号").fill(f"nordmann {tag}")
     page.get_by_role("button", name="筛选").click()
     table = page.locator("table.register-table")
-    assert f"Ola Nordmann {tag}" in table.inner_text()
+    expect(table).to_contain_text(f"Ola Nordmann {tag}")
     assert "挪威" in table.inner_text()  # nationality named in the reader's language
     assert_accessible(page, "register (zh_Hans)")
     save_screenshot(page, "register-zh_Hans")
@@ -87,7 +87,7 @@ def test_invitation_letter_and_redeem(
     committee.locator("table.register-table a").nth(1).click()  # the household link
     committee.locator("form.inline-fields button[type=submit]").click()
     letter = committee.locator("article.letter")
-    assert letter.count() == 1
+    expect(letter).to_have_count(1)
     assert "WD-09-1102" in letter.inner_text()
     assert letter.locator("img.qr").get_attribute("src").startswith("data:image/svg+xml;base64,")
     assert_accessible(committee, "letters")
@@ -105,6 +105,7 @@ def test_invitation_letter_and_redeem(
     visitor.get_by_label("Repeat the password").fill("harmattan breeze 2026")
     visitor.get_by_label("Preferred language").select_option("en")
     visitor.get_by_role("button", name="Create account").click()
+    expect(visitor.get_by_label("Kwame Osei")).to_be_visible()
     assert_accessible(visitor, "invitation, choose who you are")
     visitor.get_by_label("Kwame Osei").check()
     visitor.get_by_role("button", name="Confirm").click()
