@@ -410,3 +410,34 @@ def test_committee_write_in_can_win_and_over_marked_ballots_are_invalid():
     assert out["warnings"] == ["53 ballots were cast but only 52 were issued"]
     assert "另选他人" in r["explanation"]["zh_Hans"]
     assert "另選他人" in r["explanation"]["zh_Hant"]
+
+
+def test_minimum_vote_threshold_eliminates_everyone_below_it():
+    rows = [(6, "A"), (5, "B"), (2, "CA"), (1, "DB")]
+    out = ranked("irv", "ABCD", rows, minimumVoteThreshold=3)
+    first = out["rounds"][0]
+    assert first["decisions"] == [["eliminated", "D"], ["eliminated", "C"]]
+    assert [d["reason"] for d in first["details"]] == ["below_minimum", "below_minimum"]
+    assert out["rounds"][1]["tally"] == {"A": "8", "B": "6"} and out["winners"] == ["A"]
+
+
+def test_generated_permutation_is_seeded_and_logged():
+    rows = [(3, "A"), (2, "B"), (2, "C"), (1, "D")]
+    a = ranked("irv", "ABCD", rows, tiebreakMode="generatePermutation", randomSeed=5)
+    b = ranked("irv", "ABCD", rows, tiebreakMode="generatePermutation", randomSeed=5)
+    assert a == b
+    ties = [t for r in a["rounds"] for t in r.get("ties", [])]
+    assert ties and all(t["method"] == "candidate_order" for t in ties)
+
+
+def test_undeclared_write_ins_go_first_and_cannot_win():
+    uwi = "Undeclared Write-ins"
+    ballots = [
+        {"ranking": [uwi, "A"], "count": 6},
+        {"ranking": ["A"], "count": 3},
+        {"ranking": ["B"], "count": 4},
+    ]
+    out = count({"method": "irv", "candidates": ["A", "B", uwi], "ballots": ballots}).to_dict()
+    assert out["rounds"][0]["decisions"] == [["eliminated", uwi]]
+    assert out["rounds"][1]["tally"] == {"A": "9", "B": "4"}
+    assert out["winners"] == ["A"]
