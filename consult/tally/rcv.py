@@ -28,7 +28,15 @@ from decimal import localcontext
 from consult.tally.inputs import UWI
 from consult.tally.model import Election, Result, Round, TallyError
 from consult.tally.numbers import CONTEXT, ZERO, divide, multiply, unit
-from consult.tally.rcv_ballots import INACTIVE, Sums, build_groups, scan
+from consult.tally.rcv_ballots import (
+    EXHAUSTED,
+    FINAL_SURPLUS,
+    INACTIVE,
+    UNDERVOTE,
+    Sums,
+    build_groups,
+    scan,
+)
 from consult.tally.rcv_rules import ONE_PER_ROUND, RcvRules, read_rules
 from consult.tally.rcv_steps import eliminate, identify_winners
 from consult.tally.ties import TieBreaker
@@ -71,20 +79,32 @@ class _Count:
         final = not rules.single and len(self.won) == rules.seats
         moved: dict = {}
         for group in groups:
-            dest = scan(group.ranks, rules, live, final)
+            order = group.order
+            if order is None:
+                dest = scan(group.ranks, rules, live, final)
+            elif final and order:
+                dest = FINAL_SURPLUS
+            else:
+                for dest in order:
+                    if live[dest]:
+                        break
+                else:
+                    dest = EXHAUSTED if order else UNDERVOTE
             amount = group.amount
+            pair = (group.recipient, dest)
             if type(dest) is int:
                 holders[dest].append(group)
-            pair = (group.recipient, dest)
-            group.recipient = dest if type(dest) is int else None
+                group.recipient = dest
+            else:
+                group.recipient = None
             sums = moved.get(pair)
             if sums is None:
-                moved[pair] = [amount]
+                moved[pair] = sums = [0, []]
+            if type(amount) is int:
+                sums[0] += amount
             else:
-                sums.append(amount)
-        for (source, dest), amounts in moved.items():
-            whole = sum(a for a in amounts if type(a) is int)
-            parts = [a for a in amounts if type(a) is not int]
+                sums[1].append(amount)
+        for (source, dest), (whole, parts) in moved.items():
             total = sum(parts, ZERO) + whole if parts else whole
             if type(dest) is int:
                 votes.add(dest, whole)

@@ -21,9 +21,10 @@ class Group:
     """Identical ballots: ``value`` is each one's current value, ``amount`` the group's total
     (a plain ``int`` while every ballot is whole, which keeps single-winner counts in ints)."""
 
-    __slots__ = ("ranks", "count", "value", "amount", "recipient")
+    __slots__ = ("order", "ranks", "count", "value", "amount", "recipient")
 
-    def __init__(self, ranks, count):
+    def __init__(self, ranks, count, order=None):
+        self.order = order  # plain ballots: the candidates in rank order, no gaps or overvotes
         self.ranks = ranks
         self.count = count
         self.value = ONE
@@ -66,16 +67,18 @@ def build_groups(election, names, rules) -> list[Group]:
     index = {name: i for i, name in enumerate(names)}
     groups = []
     simple = set(names) - {OVERVOTE_LABEL}
+    dup = rules.exhaust_on_duplicate
     for ballot in election.ballots:
         key = ballot.ranking
-        if simple.issuperset(key):  # names only: no skipped rank, overvote or label
-            ranks = [(position, (index[name],)) for position, name in enumerate(key, 1)]
-            if ranks and ranks[-1][0] > rules.max_rankings:
+        if simple.issuperset(key) and not (dup and len(set(key)) < len(key)):
+            # names only: no skipped rank, overvote or label, so reading the ballot is
+            # just "the first continuing candidate" (``_Count._move`` does that inline)
+            if len(key) > rules.max_rankings:
                 raise TallyError(
-                    f"ranking has {ranks[-1][0]} choices, the maximum is {rules.max_rankings}",
+                    f"ranking has {len(key)} choices, the maximum is {rules.max_rankings}",
                     ballot_index(election, ballot),
                 )
-            groups.append(Group(tuple(ranks), ballot.count))
+            groups.append(Group(None, ballot.count, tuple(map(index.__getitem__, key))))
             continue
         ranks = []
         for position, entry in enumerate(ballot.ranking, 1):
