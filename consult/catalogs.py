@@ -68,6 +68,11 @@ def _strings(value):
     return list(value) if isinstance(value, tuple | list) else [value]
 
 
+def _display(path):
+    path = Path(path)
+    return path.relative_to(PROJECT_ROOT) if path.is_relative_to(PROJECT_ROOT) else path
+
+
 def check_catalog(path, expected_ids):
     """Problems with one catalog: missing, untranslated, fuzzy, placeholder mismatches."""
     with open(path, "rb") as handle:
@@ -79,7 +84,7 @@ def check_catalog(path, expected_ids):
             continue
         key = message.id[0] if isinstance(message.id, tuple) else message.id
         seen.add(key)
-        where = f"{path.relative_to(PROJECT_ROOT)}: {key!r}"
+        where = f"{_display(path)}: {key!r}"
         if message.fuzzy:
             problems.append(f"{where}: fuzzy")
         translations = _strings(message.string)
@@ -96,7 +101,7 @@ def check_catalog(path, expected_ids):
                     f"became {_placeholders(translation)}"
                 )
     for missing in sorted(expected_ids - seen):
-        problems.append(f"{path.relative_to(PROJECT_ROOT)}: {missing!r}: missing")
+        problems.append(f"{_display(path)}: {missing!r}: missing")
     return problems
 
 
