@@ -26,31 +26,47 @@ def _show_account_error(form, error):
     target.extend(error.messages)
 
 
+def sign_up_from_form(form):
+    """Create and sign in the account a submitted SignUpForm describes.
+
+    Returns the new user, or None with the problems added to the form.
+    """
+    if request.method == "GET":
+        form.preferred_locale.data = current_locale_name()
+    if not form.validate_on_submit():
+        return None
+    try:
+        user = services.create_user(
+            form.email.data,
+            form.display_name.data,
+            form.password.data,
+            locale=form.preferred_locale.data,
+        )
+    except services.AccountError as error:
+        db.session.rollback()
+        _show_account_error(form, error)
+        return None
+    db.session.commit()
+    login_user(user)
+    return user
+
+
+def form_status(form):
+    """422 for a form sent back with problems, so that clients and tests can tell."""
+    return 422 if form.errors or form.form_errors else 200
+
+
 @bp.route("/sign-up", methods=["GET", "POST"])
 @_limit("SIGN_UP_RATE_LIMIT")
 def sign_up():
     if current_user.is_authenticated:
         return redirect(url_for("core.index"))
     form = SignUpForm()
-    if request.method == "GET":
-        form.preferred_locale.data = current_locale_name()
-    if form.validate_on_submit():
-        try:
-            user = services.create_user(
-                form.email.data,
-                form.display_name.data,
-                form.password.data,
-                locale=form.preferred_locale.data,
-            )
-        except services.AccountError as error:
-            db.session.rollback()
-            _show_account_error(form, error)
-        else:
-            db.session.commit()
-            login_user(user)
-            flash(_("Welcome, %(name)s! Your account is ready.", name=user.display_name), "success")
-            return remember_language(redirect(url_for("core.index")), user.preferred_locale)
-    return render_template("accounts/sign_up.html", form=form), 422 if form.errors else 200
+    user = sign_up_from_form(form)
+    if user:
+        flash(_("Welcome, %(name)s! Your account is ready.", name=user.display_name), "success")
+        return remember_language(redirect(url_for("core.index")), user.preferred_locale)
+    return render_template("accounts/sign_up.html", form=form), form_status(form)
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

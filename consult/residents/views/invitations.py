@@ -3,15 +3,15 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 from sqlalchemy import select
 
 from consult.core.permissions import committee_required
 from consult.extensions import db, limiter
-from consult.i18n import community_name, current_locale_name, remember_language
+from consult.i18n import community_name, remember_language
 from consult.residents import invitations, services
-from consult.residents.accounts import services as accounts
 from consult.residents.accounts.forms import SignUpForm
+from consult.residents.accounts.views import form_status, sign_up_from_form
 from consult.residents.forms import InvitationForm, RedeemForm
 from consult.residents.models import Household, Resident
 from consult.residents.views import bp
@@ -210,28 +210,13 @@ def invitation_sign_up(token):
     if current_user.is_authenticated:
         return redirect(back)
     form = SignUpForm()
-    if request.method == "GET":
-        form.preferred_locale.data = current_locale_name()
-    if form.validate_on_submit():
-        try:
-            user = accounts.create_user(
-                form.email.data,
-                form.display_name.data,
-                form.password.data,
-                locale=form.preferred_locale.data,
-            )
-        except accounts.AccountError as error:
-            db.session.rollback()
-            field = getattr(form, error.field, None) if error.field else None
-            (field.errors if field is not None else form.form_errors).extend(error.messages)
-        else:
-            db.session.commit()
-            login_user(user)
-            return remember_language(redirect(back), user.preferred_locale)
+    user = sign_up_from_form(form)
+    if user:
+        return remember_language(redirect(back), user.preferred_locale)
     return render_template(
         "residents/invitation_sign_up.html",
         form=form,
         invitation=invitation,
         household=invitation.target_household(),
         token=token,
-    ), 422 if form.errors or form.form_errors else 200
+    ), form_status(form)
