@@ -93,3 +93,22 @@ def test_grouped_counts_equal_repeated_ballots(ballots):
     )
     repeated = _ranked("stv", ballots + ballots, 2)
     assert doubled.to_dict()["rounds"] == repeated.to_dict()["rounds"]
+
+
+@FAST
+@given(rankings, st.integers(1, 3))
+def test_plain_ballot_shortcut_agrees_with_the_full_rctab_reading(ballots, seats):
+    """Writing each rank as a one-name list sends ballots through the general RCTab reader;
+    the shortcut for plain ballots must give the same count."""
+    method = "irv" if seats == 1 else "stv"
+    plain = _ranked(method, ballots, seats).to_dict()
+    wrapped = count(
+        {
+            "method": method,
+            "seats": seats,
+            "candidates": NAMES,
+            "ballots": [{"ranking": [[n] for n in r]} for r in ballots],
+        },
+        explain=False,
+    ).to_dict()
+    assert plain["rounds"] == wrapped["rounds"] and plain["winners"] == wrapped["winners"]
