@@ -196,13 +196,25 @@ def _second_round(election, result, data, second, unfilled, registered):
     if not second:
         result.summary = {"status": "seats_unfilled", "seats_unfilled": str(unfilled)}
         return
-    sub = parse(
-        {"method": "committee_majority", "candidates": second, "ballots": data.get("ballots", [])}
-    )
-    registered = data.get("registered_voters", registered)
-    tally, against, write_ins, inactive, cast = _tally_round(
-        sub.ballots, second, unfilled, data.get("ballots_cast"), allowed=set(second)
-    )
+    try:
+        sub = parse(
+            {
+                "method": "committee_majority",
+                "candidates": second,
+                "ballots": data.get("ballots", []),
+            }
+        )
+        registered = data.get("registered_voters", registered)
+        if type(registered) is not int or registered < 1:
+            raise TallyError("registered_voters must be a whole number of at least 1")
+        cast_given = data.get("ballots_cast")
+        if cast_given is not None and (type(cast_given) is not int or cast_given < 0):
+            raise TallyError("ballots_cast must be a whole number")
+        tally, against, write_ins, inactive, cast = _tally_round(
+            sub.ballots, second, unfilled, cast_given, allowed=set(second)
+        )
+    except TallyError as exc:
+        raise TallyError(f"second round: {exc}") from None
     floor = -(-cast // 3)
     rnd = Round(2, tally, floor, inactive, extra={"against": against, "write_ins": write_ins})
     result.rounds.append(rnd)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from consult.tally import count
+import pytest
+
+from consult.tally import TallyError, count
 
 
 def committee(rows, seats, registered, candidates="ABCDE", **options):
@@ -109,3 +111,9 @@ def test_committee_write_in_can_win_and_over_marked_ballots_are_invalid():
     assert out["warnings"] == ["53 ballots were cast but only 52 were issued"]
     assert "另选他人" in r["explanation"]["zh_Hans"]
     assert "另選他人" in r["explanation"]["zh_Hant"]
+
+
+def test_committee_second_round_errors_say_so():
+    second = {"ballots": [{"marks": ["C"]}, {"marks": ["A"]}]}
+    with pytest.raises(TallyError, match=r"^second round: ballot 2: unknown candidate 'A'$"):
+        committee(FIRST, 3, 100, second_round=second)
