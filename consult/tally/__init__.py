@@ -40,7 +40,12 @@ def _counters():
 
 
 def count(election, *, explain: bool = True) -> Result:
-    """Count an election given as a dict (native or RCTab vector) or an ``Election``."""
+    """Count an election given as a dict (native or RCTab vector) or an ``Election``.
+
+    ``explain=False`` skips the three-language explanations. The cyclic garbage collector is
+    paused while counting (and restored after): with a million ballot dicts in memory its
+    sweeps would cost more than the count, and counting creates no reference cycles.
+    """
     from consult.tally import explain as explainer
     from consult.tally import rctab
 
