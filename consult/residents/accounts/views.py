@@ -2,6 +2,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from consult.core.forms import form_status
 from consult.core.navigation import safe_next_url
 from consult.extensions import db, limiter
 from consult.i18n import current_locale_name, remember_language
@@ -51,11 +52,6 @@ def sign_up_from_form(form):
     return user
 
 
-def form_status(form):
-    """422 for a form sent back with problems, so that clients and tests can tell."""
-    return 422 if form.errors or form.form_errors else 200
-
-
 @bp.route("/sign-up", methods=["GET", "POST"])
 @_limit("SIGN_UP_RATE_LIMIT")
 def sign_up():
@@ -88,8 +84,7 @@ def sign_in():
             if user.preferred_locale:
                 remember_language(response, user.preferred_locale)
             return response
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("accounts/sign_in.html", form=form), status
+    return render_template("accounts/sign_in.html", form=form), form_status(form)
 
 
 @bp.post("/sign-out")
@@ -117,7 +112,7 @@ def forgot_password():
             "info",
         )
         return redirect(url_for("accounts.sign_in"))
-    return render_template("accounts/forgot_password.html", form=form), 422 if form.errors else 200
+    return render_template("accounts/forgot_password.html", form=form), form_status(form)
 
 
 @bp.route("/reset-password/<token>", methods=["GET", "POST"])
@@ -141,7 +136,7 @@ def reset_password(token):
             login_user(user)
             flash(_("Your password has been changed. You are signed in."), "success")
             return redirect(url_for("core.index"))
-    return render_template("accounts/reset_password.html", form=form), 422 if form.errors else 200
+    return render_template("accounts/reset_password.html", form=form), form_status(form)
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -154,7 +149,7 @@ def profile():
         db.session.commit()
         flash(_("Your profile has been saved."), "success")
         return remember_language(redirect(url_for("accounts.profile")), form.preferred_locale.data)
-    return render_template("accounts/profile.html", form=form), 422 if form.errors else 200
+    return render_template("accounts/profile.html", form=form), form_status(form)
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -175,4 +170,4 @@ def change_password():
                 _("Your password has been changed. Other devices have been signed out."), "success"
             )
             return redirect(url_for("accounts.profile"))
-    return render_template("accounts/change_password.html", form=form), 422 if form.errors else 200
+    return render_template("accounts/change_password.html", form=form), form_status(form)

@@ -6,12 +6,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from consult.core.forms import form_status
 from consult.core.permissions import committee_required
 from consult.extensions import db, limiter
 from consult.i18n import community_name, remember_language
 from consult.residents import invitations, services
 from consult.residents.accounts.forms import SignUpForm
-from consult.residents.accounts.views import form_status, sign_up_from_form
+from consult.residents.accounts.views import sign_up_from_form
 from consult.residents.forms import InvitationForm, RedeemForm
 from consult.residents.models import Household, Resident
 from consult.residents.views import bp

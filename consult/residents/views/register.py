@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from consult.core.forms import form_status
 from consult.core.models import utcnow
 from consult.core.permissions import committee_required
 from consult.extensions import db
@@ -134,8 +135,7 @@ def edit_resident(resident_id):
                 "success",
             )
             return redirect(url_for("residents.resident", resident_id=resident.id))
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("residents/edit.html", form=form, resident=resident), status
+    return render_template("residents/edit.html", form=form, resident=resident), form_status(form)
 
 
 @bp.route("/register/residents/<int:resident_id>/move", methods=["GET", "POST"])
@@ -162,8 +162,7 @@ def move_resident(resident_id):
                 "success",
             )
             return redirect(url_for("residents.resident", resident_id=resident.id))
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("residents/move.html", form=form, resident=resident), status
+    return render_template("residents/move.html", form=form, resident=resident), form_status(form)
 
 
 @bp.post("/register/residents/<int:resident_id>/verify")
