@@ -7,6 +7,7 @@ answers with exactly one of those names.
 import os
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 from flask import current_app, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
@@ -137,4 +138,6 @@ def init_template_helpers(app):
         datetime=lambda value, fmt="medium": format_datetime(value, fmt) if value else "",
         date=lambda value, fmt="medium": format_date(value, fmt) if value else "",
         number=lambda value: format_decimal(value) if value is not None else "",
+        # "Chinese and English", "中文和英语": lists joined as the reader's language does.
+        listing=lambda values, style="standard": format_list(list(values), style, get_locale()),
     )
