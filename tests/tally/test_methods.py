@@ -5,32 +5,7 @@ from __future__ import annotations
 import pytest
 
 from consult.tally import METHODS, TallyError, count
-
-
-def ranked(method, candidates, rows, seats=1, **options):
-    ballots = [{"ranking": list(r), "count": c} for c, r in rows]
-    return count(
-        {
-            "method": method,
-            "seats": seats,
-            "candidates": list(candidates),
-            "options": options,
-            "ballots": ballots,
-        }
-    ).to_dict()
-
-
-def marked(method, candidates, rows, seats=1, **options):
-    ballots = [{"marks": list(m), "count": c} for c, m in rows]
-    return count(
-        {
-            "method": method,
-            "seats": seats,
-            "candidates": list(candidates),
-            "options": options,
-            "ballots": ballots,
-        }
-    ).to_dict()
+from tests.tally.ballots import marked, ranked
 
 
 def test_methods_listed():

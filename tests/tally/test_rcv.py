@@ -6,19 +6,7 @@ import pytest
 
 from consult.tally import TallyError, count
 from consult.tally.ties import JavaRandom
-
-
-def ranked(method, candidates, rows, seats=1, **options):
-    ballots = [{"ranking": list(r), "count": c} for c, r in rows]
-    return count(
-        {
-            "method": method,
-            "seats": seats,
-            "candidates": list(candidates),
-            "options": options,
-            "ballots": ballots,
-        }
-    ).to_dict()
+from tests.tally.ballots import ranked
 
 
 def test_java_random_matches_java():
