@@ -36,28 +36,28 @@ def _back():
     return redirect(request.referrer or url_for("residents.register"))
 
 
+def _letters_for(**targets):
+    """Make invitation codes for ``households=[...]`` or ``residents=[...]``, show the letters."""
+    days = _invitation_days()
+    if days is None:
+        return _back()
+    batch = invitations.create_invitations(current_user, days=days, **targets)
+    db.session.commit()
+    return redirect(url_for("residents.letters", batch=batch))
+
+
 @bp.post("/register/households/<int:household_id>/invitation")
 @committee_required
 def invite_household(household_id):
     household = db.session.get(Household, household_id) or abort(404)
-    days = _invitation_days()
-    if days is None:
-        return _back()
-    batch = invitations.create_invitations(current_user, households=[household], days=days)
-    db.session.commit()
-    return redirect(url_for("residents.letters", batch=batch))
+    return _letters_for(households=[household])
 
 
 @bp.post("/register/residents/<int:resident_id>/invitation")
 @committee_required
 def invite_resident(resident_id):
     resident = db.session.get(Resident, resident_id) or abort(404)
-    days = _invitation_days()
-    if days is None:
-        return _back()
-    batch = invitations.create_invitations(current_user, residents=[resident], days=days)
-    db.session.commit()
-    return redirect(url_for("residents.letters", batch=batch))
+    return _letters_for(residents=[resident])
 
 
 @bp.post("/register/invitations")
