@@ -43,6 +43,7 @@ format:
 benchmark: install
 	$(BIN)/python benchmarks/tally.py
 	$(BIN)/python benchmarks/register.py
+	$(BIN)/python benchmarks/register_load.py
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -97,7 +97,7 @@ def import_file(data, dry_run=False):
 
 
 def measure_page(app, url, runs=30):
-    from consult.residents.accounts.services import create_user
+    from consult.accounts.services import create_user
 
     with app.app_context():
         if not db.session.execute(db.text("SELECT 1 FROM users LIMIT 1")).first():

@@ -11,6 +11,7 @@ from consult.config import (
     config_from_environment,
     development_secret_key,
 )
+from consult.core.domain import resolve
 
 
 def create_app(config=None, overrides=None):
@@ -28,12 +29,16 @@ def create_app(config=None, overrides=None):
     )
     configure_settings(app, config, overrides or {})
     configure_proxy(app)
+    load_app_domains(app)
     register_extensions(app)
+    register_models(app)
     register_blueprints(app)
+    register_api(app)
     register_error_handlers(app)
     register_request_hooks(app)
     register_template_helpers(app)
     register_commands(app)
+    run_domain_setup(app)
     return app
 
 
@@ -67,36 +72,50 @@ def configure_proxy(app):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
 
+def load_app_domains(app):
+    """The domain packages this app is made of (DOMAINS setting; consult.domains by default)."""
+    from consult.domains import DOMAINS, load_domains
+
+    app.extensions["consult.domains"] = load_domains(app.config.get("DOMAINS") or DOMAINS)
+
+
+def _domains(app):
+    return app.extensions["consult.domains"]
+
+
 def register_extensions(app):
+    from consult.core.permissions import IdConverter
     from consult.extensions import babel, csrf, db, limiter, login_manager, migrate
     from consult.i18n import select_locale
-    from consult.residents.accounts.login import configure_login
 
+    app.url_map.converters["id"] = IdConverter
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=select_locale)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
-    configure_login(login_manager)
-    import consult.models  # noqa: F401  (every model registered on the metadata)
+
+
+def register_models(app):
+    """Every domain's models on the metadata (and so in Alembic's view), with its predicates."""
+    for domain in _domains(app):
+        domain.part("models")
+        domain.part("permissions")
 
 
 def register_blueprints(app):
-    from consult.core import bp as core_bp
-    from consult.residents.accounts import bp as accounts_bp
-
-    app.register_blueprint(core_bp)
-    app.register_blueprint(accounts_bp)
-    for blueprint in _optional_blueprints():
-        app.register_blueprint(blueprint)
+    for domain in _domains(app):
+        blueprint = domain.part("blueprint")
+        if blueprint is not None:
+            app.register_blueprint(blueprint)
 
 
-def _optional_blueprints():
-    """Domain blueprints added by later packages; each lists itself in consult.domains."""
-    from consult.domains import blueprints
+def register_api(app):
+    from consult.core.api import build_api
 
-    return blueprints()
+    groups = [part for domain in _domains(app) if (part := domain.part("api")) is not None]
+    app.register_blueprint(build_api(groups))
 
 
 def register_error_handlers(app):
@@ -121,3 +140,13 @@ def register_commands(app):
     from consult.cli import register_cli
 
     register_cli(app)
+    for domain in _domains(app):
+        for reference in domain.commands:
+            app.cli.add_command(resolve(reference))
+
+
+def run_domain_setup(app):
+    for domain in _domains(app):
+        setup = domain.part("setup")
+        if setup is not None:
+            setup(app)

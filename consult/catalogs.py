@@ -6,6 +6,7 @@ Wraps Babel's own ``pybabel`` commands so the paths and keywords live in one pla
 import contextlib
 import re
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
@@ -37,7 +38,10 @@ def extract(output=TEMPLATE):
             *keyword_args,
             "--ignore-dirs", ".* __pycache__",
             "--no-wrap",
-            "--sort-by-file",
+            # No file:line comments and msgids in order: catalogs change only when messages
+            # do, so work on two branches rarely collides in them.
+            "--no-location",
+            "--sort-output",
             "--project", "Consult",
             "-o", str(output),
             "consult",
@@ -54,6 +58,7 @@ def update():
         if command == "update":
             args.append("--ignore-obsolete")
         _pybabel(command, *args)
+        _write(locale, _read(locale))  # the stable form: no locations, fixed dates
 
 
 def compile_all():
@@ -122,3 +127,78 @@ def check():
             continue
         problems.extend(check_catalog(po, expected))
     return problems
+
+
+def _catalog_path(locale):
+    return TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po"
+
+
+def _read(locale):
+    with open(_catalog_path(locale), "rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+# Fixed header dates: a catalog's text changes only when its messages do.
+STABLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _write(locale, catalog):
+    from babel.messages.pofile import write_po
+
+    catalog.creation_date = catalog.revision_date = STABLE_DATE
+    with open(_catalog_path(locale), "wb") as handle:
+        write_po(
+            handle,
+            catalog,
+            width=0,
+            no_location=True,
+            sort_output=True,
+            ignore_obsolete=True,
+            include_previous=False,
+        )
+
+
+def _needs_work(message):
+    return message.id and (message.fuzzy or not all(_strings(message.string)))
+
+
+def todo():
+    """{msgid: {locale: current translation}} for every message a Chinese catalog lacks.
+
+    English is filled from the source text by ``fill``, so only Chinese needs writing.
+    """
+    wanted = {}
+    for locale in ("zh_Hans", "zh_Hant"):
+        for message in _read(locale):
+            if _needs_work(message):
+                key = message.id[0] if isinstance(message.id, tuple) else message.id
+                wanted.setdefault(key, {"zh_Hans": "", "zh_Hant": ""})
+    return wanted
+
+
+def fill(translations):
+    """Write ``{msgid: {"zh_Hans": ..., "zh_Hant": ..., "en": optional}}`` into the catalogs.
+
+    English takes the source text unless given. Fuzzy marks are cleared on what is filled.
+    Returns the msgids that are still missing somewhere.
+    """
+    for locale in UI_LOCALES:
+        catalog = _read(locale)
+        for message in catalog:
+            if not message.id:
+                continue
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            given = translations.get(key, {}).get(locale)
+            if locale == "en" and given is None and _needs_work(message):
+                given = message.id
+            if given is None:
+                continue
+            if isinstance(message.id, tuple):
+                if isinstance(given, str):
+                    given = (given,) * (2 if locale == "en" else 1)
+                message.string = tuple(given)
+            else:
+                message.string = given
+            message.flags.discard("fuzzy")
+        _write(locale, catalog)
+    return sorted(todo())

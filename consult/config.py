@@ -72,6 +72,8 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Consult <no-reply@localhost>")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")  # default: instance/outbox
 
+    # Where people reach the app (scheme and host): links in e-mails, letters and the API.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL")
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
     # Behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
     PROXY_FIX = _bool_env("PROXY_FIX")

@@ -1,18 +1,41 @@
-"""The domain packages plugged into the app: their blueprints and CLI command groups.
+"""The domain packages, in order. Nothing else names them.
 
-Each later domain (register, proposals, polls, ...) adds itself here, so create_app
-stays the same as the app grows.
+Each package declares itself once, as ``domain`` in its ``__init__.py`` (see
+:mod:`consult.core.domain`). The order is the order of navigation, of ``seed-demo`` steps
+(a domain may seed from the ones before it) and of the API index. Adding a domain is a new
+package plus one line here.
 """
 
+from importlib import import_module
 
-def blueprints():
-    from consult.residents.views import bp as residents_bp
+from flask import current_app
 
-    return [residents_bp]
+DOMAINS = (
+    "consult.core",
+    "consult.accounts",
+    "consult.residents",
+)
 
 
-def command_groups():
-    from consult.residents.accounts.cli import users_cli
-    from consult.residents.cli import residents_cli
+def load_domains(names=DOMAINS):
+    """The Domain objects the packages ``names`` declare, in order."""
+    domains = []
+    for name in names:
+        domain = getattr(import_module(name), "domain", None)
+        if domain is None:
+            raise RuntimeError(f"{name} declares no `domain` in its __init__.py")
+        domains.append(domain)
+    return domains
 
-    return [users_cli, residents_cli]
+
+def current_domains():
+    """The domains of the running app (its DOMAINS setting, by default the list above)."""
+    return current_app.extensions["consult.domains"]
+
+
+def each_part(name):
+    """(domain, part) for every domain of the running app that declares part ``name``."""
+    for domain in current_domains():
+        part = domain.part(name)
+        if part is not None:
+            yield domain, part

@@ -112,7 +112,7 @@ def outbox(app, tmp_path):
 
 @pytest.fixture
 def create_user(db):
-    from consult.residents.accounts.services import create_user as create
+    from consult.accounts.services import create_user as create
 
     counter = iter(range(1, 100_000))
 

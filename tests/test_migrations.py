@@ -35,3 +35,24 @@ def test_upgrade_to_head_matches_the_models_and_downgrade_empties(empty_database
     with db.engine.connect() as connection:
         remaining = set(inspect(connection).get_table_names()) - {"alembic_version"}
     assert remaining == set()
+
+
+def test_migration_files_are_date_stamped_tidy_and_form_one_line():
+    """Two branches never claim the same file name, and history has one head."""
+    import re
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    folder = PROJECT_ROOT / "migrations" / "versions"
+    files = sorted(folder.glob("*.py"))
+    assert files
+    for path in files:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}_\w+\.py", path.name), path.name
+        text = path.read_text(encoding="utf-8")
+        assert "###" not in text and "please adjust" not in text, path.name
+    config = Config(str(PROJECT_ROOT / "migrations" / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    scripts = ScriptDirectory.from_config(config)
+    assert len(scripts.get_heads()) == 1
+    assert len(list(scripts.walk_revisions())) == len(files)

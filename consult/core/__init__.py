@@ -1,7 +1,15 @@
-"""Pages and plumbing every domain shares: home, health check, language switch."""
+"""Pages and plumbing every domain shares: home, health check, language switch, the API,
+error pages, the service runner, load-and-permit, enums, and the domain declaration."""
 
-from flask import Blueprint
+from flask_babel import lazy_gettext as _l
 
-bp = Blueprint("core", __name__)
+from consult.core.domain import Domain, NavEntry
 
-from consult.core import views  # noqa: E402,F401
+domain = Domain(
+    "core",
+    blueprint="consult.core.views:bp",
+    models="consult.core.models",
+    permissions="consult.core.permissions",
+    navigation=[NavEntry("core.index", _l("Home"), active="/")],
+    api="consult.core.open_data:routes",
+)

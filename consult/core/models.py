@@ -38,4 +38,6 @@ class TimestampMixin:
     )
 
 
-__all__ = ["db", "utcnow", "UTCDateTime", "TimestampMixin"]
+from consult.core.cache import DataVersion  # noqa: E402  (its table is core's)
+
+__all__ = ["db", "utcnow", "UTCDateTime", "TimestampMixin", "DataVersion"]

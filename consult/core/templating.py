@@ -1,11 +1,35 @@
-"""Template globals: the language switcher, the community, locale-aware filters."""
+"""Template globals: navigation from the domains, permissions, the language switcher,
+locale-aware filters."""
 
-from flask import request
+from flask import request, url_for
+from flask_login import current_user
 
 from consult.core.forms import LanguageForm
 from consult.core.models import utcnow
-from consult.core.permissions import can_translate, is_committee
+from consult.core.permissions import can, can_translate, is_committee
+from consult.domains import current_domains
 from consult.i18n import init_template_helpers
+
+
+def navigation(area="main"):
+    """(url, label, current) for each navigation entry the current user may see."""
+    path = request.path if request else "/"
+    entries = []
+    for domain in current_domains():
+        for entry in domain.navigation:
+            if entry.area != area or not entry.shown_to(current_user):
+                continue
+            active = entry.active
+            current = bool(active) and (
+                path == active if active == "/" else path.startswith(active)
+            )
+            entries.append((url_for(entry.endpoint), entry.label, current))
+    # The most specific match wins when two entries share a prefix (/register, /register/me).
+    marked = [e for e in entries if e[2]]
+    if len(marked) > 1:
+        best = max(marked, key=lambda e: len(e[0]))
+        entries = [(url, label, (url, label, current) == best) for url, label, current in entries]
+    return entries
 
 
 def init_templating(app):
@@ -14,6 +38,7 @@ def init_templating(app):
     app.jinja_env.filters["drop_empty"] = lambda attrs: {
         key: value for key, value in attrs.items() if value not in (None, "")
     }
+    app.jinja_env.globals.update(navigation=navigation, can=can)
 
     @app.context_processor
     def inject_common():

@@ -1,17 +1,26 @@
-from flask import current_app, jsonify, redirect, render_template, request, url_for
+"""Pages every domain shares: home and the health check."""
+
+from flask import Blueprint, current_app, jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
-from consult.core import bp
-from consult.core.forms import LanguageForm
-from consult.core.navigation import safe_next_url
+from consult.domains import each_part
 from consult.extensions import db
-from consult.i18n import UI_LOCALES, remember_language
+
+bp = Blueprint("core", __name__)
 
 
 @bp.get("/")
 def index():
-    return render_template("core/index.html")
+    return render_template("core/index.html", tiles=dashboard_tiles(current_user))
+
+
+def dashboard_tiles(user):
+    """What each domain shows this user on the home page (its dashboard hook)."""
+    tiles = []
+    for _domain, tiles_for in each_part("dashboard"):
+        tiles.extend(tiles_for(user))
+    return tiles
 
 
 @bp.get("/healthz")
@@ -23,17 +32,3 @@ def healthz():
         db.session.rollback()
         return jsonify(status="error", database="error"), 503
     return jsonify(status="ok", database="ok")
-
-
-@bp.post("/language")
-def set_language():
-    """The language switcher: remembered in a cookie and in the signed-in user's profile."""
-    form = LanguageForm()
-    locale = request.form.get("locale")
-    target = safe_next_url(request.form.get("next")) or url_for("core.index")
-    if not form.validate_on_submit() or locale not in UI_LOCALES:
-        return redirect(target)
-    if current_user.is_authenticated:
-        current_user.preferred_locale = locale
-        db.session.commit()
-    return remember_language(redirect(target), locale)

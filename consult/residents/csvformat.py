@@ -15,6 +15,10 @@ COLUMNS = (
     "gender", "birth_date", "nationality", "languages", "phone", "email",
 )  # fmt: skip
 REQUIRED = ("household_code", "building", "grid", "full_name")
+HOUSEHOLD_COLUMNS = ("building", "unit", "room", "grid")
+RESIDENT_COLUMNS = (
+    "latin_name", "gender", "birth_date", "nationality", "languages", "phone", "email",
+)  # fmt: skip
 MAX_LENGTH = {
     "household_code": 40, "building": 40, "unit": 20, "room": 20, "grid": 80,
     "full_name": 120, "latin_name": 120, "languages": 100, "phone": 40, "email": 254,

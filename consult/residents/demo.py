@@ -2,10 +2,10 @@
 
 from sqlalchemy import select
 
+from consult.accounts.models import User
 from consult.core.permissions import COMMITTEE
 from consult.extensions import db
 from consult.residents import importer, services
-from consult.residents.accounts.models import User
 from consult.residents.csvformat import COLUMNS, export_csv
 from consult.residents.models import Household, Resident
 

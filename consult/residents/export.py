@@ -33,3 +33,20 @@ def register_rows():
         tuple("" if value is None else str(value) for value in row)
         for row in db.session.execute(stmt)
     ]
+
+
+def export_tables():
+    """The register in the committee's "export everything" ZIP (the export hook)."""
+    from flask_babel import lazy_gettext as _l
+
+    from consult.core.domain import ExportTable
+    from consult.residents.csvformat import COLUMNS
+
+    return [
+        ExportTable(
+            "register.csv",
+            _l("The resident register: one row per resident, in the import format."),
+            COLUMNS,
+            register_rows,
+        )
+    ]

@@ -16,6 +16,7 @@ from wtforms.validators import NumberRange, ValidationError
 
 from consult.core.validators import email_address, max_length, optional, required
 from consult.residents.invitations import DEFAULT_DAYS, MAX_DAYS
+from consult.residents.models import Gender
 from consult.residents.reference import country_choices, normalize_language
 
 
@@ -38,7 +39,7 @@ class WholeNumberField(IntegerField):
 
 
 def gender_choices():
-    return [("", _l("Not given")), ("F", _l("Female")), ("M", _l("Male")), ("X", _l("Other"))]
+    return [("", _l("Not given")), *Gender.choices()]
 
 
 def nationality_choices():
@@ -86,6 +87,19 @@ class ResidentForm(FlaskForm):
     )
     phone = StringField(_l("Phone"), [optional(), max_length(40)])
     email = EmailField(_l("E-mail address"), [optional(), email_address(), max_length(254)])
+
+    def values(self):
+        """The entry's fields as the register stores them (spaces tidied, blanks as None)."""
+        return {
+            "full_name": " ".join(self.full_name.data.split()),
+            "latin_name": " ".join((self.latin_name.data or "").split()) or None,
+            "gender": self.gender.data or None,
+            "birth_date": self.birth_date.data,
+            "nationality": self.nationality.data or None,
+            "languages": self.languages.data or None,
+            "phone": (self.phone.data or "").strip() or None,
+            "email": (self.email.data or "").strip().lower() or None,
+        }
 
 
 class MoveForm(FlaskForm):

@@ -13,14 +13,18 @@ from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
 
-from consult.residents.csvformat import COLUMNS, MAX_LENGTH, MAX_ROWS, REQUIRED, Problem
+from consult.residents.csvformat import (
+    COLUMNS,
+    HOUSEHOLD_COLUMNS,
+    MAX_LENGTH,
+    MAX_ROWS,
+    REQUIRED,
+    Problem,
+)
 from consult.residents.models import GENDERS
 from consult.residents.reference import normalize_language, normalize_nationality
+from consult.residents.upsert import apply
 
-HOUSEHOLD_COLUMNS = ("building", "unit", "room", "grid")
-RESIDENT_COLUMNS = (
-    "latin_name", "gender", "birth_date", "nationality", "languages", "phone", "email",
-)  # fmt: skip
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME_COLUMNS = ("full_name", "latin_name")
 PROGRESS_EVERY = 500
@@ -245,8 +249,6 @@ def import_register(data, *, dry_run=False, today=None, check_progress=None, sav
 
     Returns ``(checked, counts)``; counts is None when the file has problems.
     """
-    from consult.residents.upsert import apply
-
     checked = check(data, today=today, progress=check_progress)
     if not checked.ok:
         return checked, None
@@ -254,6 +256,4 @@ def import_register(data, *, dry_run=False, today=None, check_progress=None, sav
 
 
 def apply_checked(checked, progress=None):
-    from consult.residents.upsert import apply
-
     return apply(checked, dry_run=False, progress=progress)

@@ -12,15 +12,16 @@ from datetime import timedelta
 
 import qrcode
 import qrcode.image.svg
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from consult.core.models import utcnow
+from consult.core.services import ServiceError
+from consult.core.urls import external_url_for
 from consult.extensions import db
 from consult.residents.models import BY_INVITATION, Household, Invitation, Resident
-from consult.residents.services import RegisterError, resident_of, verify_resident
+from consult.residents.services import resident_of, verify_resident
 from consult.tokens import INVITATION, TokenExpired, TokenInvalid, dump_token, load_token
 
 MAX_DAYS = 365
@@ -31,7 +32,7 @@ EXPIRED = _l("This invitation code has expired. Ask the residents' committee for
 USED = _l("This invitation code has already been used. If that was not you, tell the residents' committee.")  # fmt: skip
 
 
-class InvitationProblem(RegisterError):
+class InvitationProblem(ServiceError):
     """The invitation cannot be used; ``kind`` is invalid, expired or used."""
 
     def __init__(self, kind):
@@ -56,7 +57,7 @@ def invitation_token(invitation):
 
 
 def invitation_url(invitation):
-    return url_for("residents.invitation", token=invitation_token(invitation), _external=True)
+    return external_url_for("residents.invitation", token=invitation_token(invitation))
 
 
 def qr_data_uri(text):
@@ -98,13 +99,13 @@ def redeem_invitation(invitation, user, resident_id=None):
     """Link ``user`` to the chosen register entry and use the invitation up."""
     existing = resident_of(user)
     if existing is not None:
-        raise RegisterError(_l("Your account is already linked to an entry in the resident register."))  # fmt: skip
+        raise ServiceError(_l("Your account is already linked to an entry in the resident register."))  # fmt: skip
     choices = {person.id: person for person in candidates(invitation)}
     if invitation.resident_id and resident_id is None:
         resident_id = invitation.resident_id
     resident = choices.get(resident_id)
     if resident is None:
-        raise RegisterError(_l("Choose your name from the list."), "resident")
+        raise ServiceError(_l("Choose your name from the list."), "resident")
     # Single use, even when two people press the button at the same moment.
     used = db.session.execute(
         update(Invitation)
@@ -131,6 +132,11 @@ def batch_invitations(batch):
         )
         .order_by(Invitation.id)
     ).all()
+
+
+def batch_or_none(batch):
+    """The invitations of a batch, or None when there is no such batch."""
+    return batch_invitations(batch) or None
 
 
 def invitations_for_household(household):

@@ -15,7 +15,7 @@ from consult.core.models import utcnow
 from consult.extensions import db
 from consult.residents import importer
 from consult.residents.csvformat import Problem
-from consult.residents.models import ImportJob
+from consult.residents.models import ImportJob, ImportStatus
 
 PROGRESS_COMMIT_EVERY = 2000
 
@@ -53,7 +53,7 @@ def _run_in_thread(app, job_id):
 def run_job(job_id):
     """Check and write one job's file; its row tells the status page how far it is."""
     job = db.session.get(ImportJob, job_id)
-    job.status = "checking"
+    job.move_to(ImportStatus.CHECKING)
     db.session.commit()
     last = [0]
 
@@ -69,22 +69,22 @@ def run_job(job_id):
         checked = importer.check(job.content, progress=checked_rows)
         job.processed, job.total = checked.processed, checked.processed
         if not checked.ok:
-            _finish(job, "failed", errors=checked.problems)
+            _finish(job, ImportStatus.FAILED, errors=checked.problems)
             return job
-        job.status = "saving"
+        job.move_to(ImportStatus.SAVING)
         db.session.commit()
         counts = importer.apply_checked(checked)
-        _finish(job, "done", counts=counts)
+        _finish(job, ImportStatus.DONE, counts=counts)
     except Exception:
         current_app.logger.exception("register import %s failed", job_id)
         db.session.rollback()
         job = db.session.get(ImportJob, job_id)
-        _finish(job, "failed", errors=[Problem(0, "unknown_problem")])
+        _finish(job, ImportStatus.FAILED, errors=[Problem(0, "unknown_problem")])
     return job
 
 
 def _finish(job, status, counts=None, errors=None):
-    job.status = status
+    job.move_to(status)
     job.counts = json.dumps(counts) if counts is not None else None
     job.errors = json.dumps([p.as_json() for p in errors]) if errors else None
     job.content = None  # the file holds personal data: not kept once imported

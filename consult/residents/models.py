@@ -6,14 +6,50 @@ A resident is *verified* when their register entry is linked to an account
 
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from consult.core.cache import track_changes
+from consult.core.enums import Choice, EnumText, State, check_in
 from consult.core.models import TimestampMixin, UTCDateTime, db, utcnow
 
-GENDERS = ("F", "M", "X")
-VERIFY, REVOKE = "verify", "revoke"
-BY_INVITATION, BY_COMMITTEE = "invitation", "committee"
+
+class Gender(Choice):
+    FEMALE = "F", _l("Female")
+    MALE = "M", _l("Male")
+    OTHER = "X", _l("Other")
+
+
+class VerificationAction(Choice):
+    VERIFY = "verify", _l("Verified")
+    REVOKE = "revoke", _l("Verification revoked")
+
+
+class VerificationMethod(Choice):
+    INVITATION = "invitation", _l("by invitation code")
+    COMMITTEE = "committee", _l("by the committee")
+
+
+class ImportStatus(State):
+    QUEUED = "queued", _l("Waiting to start")
+    CHECKING = "checking", _l("Checking the file")
+    SAVING = "saving", _l("Saving")
+    DONE = "done", _l("Imported")
+    FAILED = "failed", _l("Failed")
+
+    @classmethod
+    def transitions(cls):
+        return {
+            cls.QUEUED: (cls.CHECKING, cls.FAILED),
+            cls.CHECKING: (cls.SAVING, cls.FAILED),
+            cls.SAVING: (cls.DONE, cls.FAILED),
+        }
+
+
+GENDERS = Gender.values()
+VERIFY, REVOKE = VerificationAction.VERIFY, VerificationAction.REVOKE
+BY_INVITATION, BY_COMMITTEE = VerificationMethod.INVITATION, VerificationMethod.COMMITTEE
 
 
 def name_key(full_name, latin_name=None):
@@ -29,6 +65,10 @@ class Grid(TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
 
+    buildings: Mapped[list["Building"]] = relationship(
+        back_populates="grid", order_by="Building.name"
+    )
+
     def __repr__(self):
         return f"<Grid {self.name}>"
 
@@ -40,7 +80,7 @@ class Building(TimestampMixin, db.Model):
     name: Mapped[str] = mapped_column(String(40), unique=True)
     grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id"), index=True)
 
-    grid: Mapped[Grid] = relationship()
+    grid: Mapped[Grid] = relationship(back_populates="buildings")
 
     def __repr__(self):
         return f"<Building {self.name}>"
@@ -71,7 +111,7 @@ class Resident(TimestampMixin, db.Model):
     __table_args__ = (
         # How the import recognises a person it has seen before.
         UniqueConstraint("household_id", "full_name", "birth_date", name="uq_residents_person"),
-        CheckConstraint("gender IN ('F', 'M', 'X')", name="gender"),
+        check_in("gender", Gender),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,7 +119,7 @@ class Resident(TimestampMixin, db.Model):
     full_name: Mapped[str] = mapped_column(String(120))  # in its own script
     latin_name: Mapped[str | None] = mapped_column(String(120))
     name_key: Mapped[str] = mapped_column(String(250), default="")
-    gender: Mapped[str | None] = mapped_column(String(1))
+    gender: Mapped[Gender | None] = mapped_column(EnumText(Gender, 1))
     birth_date: Mapped[date | None] = mapped_column(Date)
     nationality: Mapped[str | None] = mapped_column(String(2), index=True)  # ISO 3166 alpha-2
     languages: Mapped[str | None] = mapped_column(String(100))  # "zh;en"
@@ -138,15 +178,15 @@ class VerificationEvent(db.Model):
 
     __tablename__ = "verification_events"
     __table_args__ = (
-        CheckConstraint("action IN ('verify', 'revoke')", name="action"),
-        CheckConstraint("method IN ('invitation', 'committee')", name="method"),
+        check_in("action", VerificationAction),
+        check_in("method", VerificationMethod),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    action: Mapped[str] = mapped_column(String(10))
-    method: Mapped[str] = mapped_column(String(12))
+    action: Mapped[VerificationAction] = mapped_column(EnumText(VerificationAction, 10))
+    method: Mapped[VerificationMethod] = mapped_column(EnumText(VerificationMethod, 12))
     actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitations.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -161,15 +201,13 @@ class ImportJob(db.Model):
     """An upload being imported in the background; its page shows the progress."""
 
     __tablename__ = "register_import_jobs"
-    __table_args__ = (
-        CheckConstraint(
-            "status IN ('queued', 'checking', 'saving', 'done', 'failed')", name="status"
-        ),
-    )
+    __table_args__ = (check_in("status", ImportStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     filename: Mapped[str] = mapped_column(String(255))
-    status: Mapped[str] = mapped_column(String(10), default="queued")
+    status: Mapped[ImportStatus] = mapped_column(
+        EnumText(ImportStatus, 10), default=ImportStatus.QUEUED
+    )
     total: Mapped[int] = mapped_column(default=0)
     processed: Mapped[int] = mapped_column(default=0)
     counts: Mapped[str | None] = mapped_column(Text)  # JSON: what was created/updated
@@ -183,4 +221,13 @@ class ImportJob(db.Model):
 
     @property
     def finished(self):
-        return self.status in ("done", "failed")
+        return ImportStatus(self.status).is_final
+
+    def move_to(self, status):
+        """Change the status along ImportStatus's transitions (an illegal move raises)."""
+        self.status = ImportStatus(self.status).check_move(status)
+
+
+# The register list and its filters are cached under this version (consult.core.cache).
+REGISTER_VERSION = "register"
+track_changes(REGISTER_VERSION, Grid, Building, Household, Resident)

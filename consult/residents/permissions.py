@@ -1,15 +1,50 @@
 """Who may see and change the resident register."""
 
-from consult.core.permissions import is_committee
+from consult.core.permissions import is_committee, is_signed_in, predicate
 
 
+@predicate
 def can_manage_register(user):
     """Only the residents' committee sees the register, imports it and verifies residents."""
     return is_committee(user)
 
 
+@predicate
 def can_view_resident(user, resident):
     """The committee sees every entry; a resident sees their own."""
     if can_manage_register(user):
         return True
     return bool(user and user.is_authenticated and resident.user_id == user.id)
+
+
+@predicate
+def can_edit_resident(user, resident):
+    return can_manage_register(user)
+
+
+@predicate
+def can_manage_household(user, household):
+    return can_manage_register(user)
+
+
+@predicate
+def can_print_letters(user, invitations):
+    return can_manage_register(user)
+
+
+@predicate
+def can_follow_import(user, job):
+    return can_manage_register(user)
+
+
+@predicate
+def has_own_entry_page(user):
+    """Signed-in people other than the committee (who have the whole register) see
+    their own entry."""
+    return is_signed_in(user) and not is_committee(user)
+
+
+@predicate
+def can_redeem_invitation(user, invitation):
+    """Anyone holding the letter may open it; the page then asks them to sign in."""
+    return True

@@ -22,12 +22,17 @@ compose in any order without duplicate joins (they filter through subqueries)::
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm import joinedload
 
+from consult.core.cache import cached
 from consult.core.models import utcnow
+from consult.core.pagination import paginate
+from consult.core.services import ServiceError
 from consult.extensions import db
 from consult.residents.models import (
     BY_COMMITTEE,
+    BY_INVITATION,
+    REGISTER_VERSION,
     REVOKE,
     VERIFY,
     Building,
@@ -37,17 +42,15 @@ from consult.residents.models import (
     VerificationEvent,
     name_key,
 )
+from consult.residents.permissions import can_edit_resident
 
 ADULT_AGE = 18
 
 
-class RegisterError(ValueError):
-    """A register rule was broken; ``message`` is for the reader, ``field`` names the field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
+def _ensure(allowed):
+    """Services check permission too: a view, a command or a job may call them."""
+    if not allowed:
+        raise ServiceError(_l("You are not allowed to change the resident register."))
 
 
 # Eligibility helpers ------------------------------------------------------------------
@@ -116,11 +119,13 @@ def find_household(code):
     return db.session.execute(select(Household).filter_by(code=code)).scalar_one_or_none()
 
 
-def filtered_register(grid_id=None, building_id=None, nationality=None, verified=None, q=None):
-    """The committee's register list: residents matching every filter given, in order."""
-    stmt = select(Resident).join(Resident.household).join(Household.building)
+def _register_filters(stmt, grid_id, building_id, nationality, verified, q):
+    """``stmt`` over residents narrowed by the filters, joining only what they need."""
+    q = " ".join((q or "").split())
+    if grid_id or building_id or q:
+        stmt = stmt.join(Resident.household)
     if grid_id:
-        stmt = stmt.where(Building.grid_id == grid_id)
+        stmt = stmt.join(Household.building).where(Building.grid_id == grid_id)
     if building_id:
         stmt = stmt.where(Household.building_id == building_id)
     if nationality:
@@ -129,29 +134,97 @@ def filtered_register(grid_id=None, building_id=None, nationality=None, verified
         stmt = stmt.where(Resident.user_id.is_not(None))
     elif verified is False:
         stmt = stmt.where(Resident.user_id.is_(None))
-    q = " ".join((q or "").split())
     if q:
         stmt = stmt.where(
             Resident.name_key.contains(q.casefold(), autoescape=True) | (Household.code == q)
         )
-    return stmt.order_by(Household.code, Resident.full_name, Resident.id)
+    return stmt
 
 
-def register_page(stmt, page, per_page):
-    """(residents, total, page) for one page of ``stmt``, in exactly two queries.
+# The register's order. It is exactly the order of the households' code index followed by
+# the residents' (household, full name, birth date) index, so a page, even the last, is read
+# along the indexes without sorting the whole register.
+REGISTER_ORDER = (Household.code, Resident.full_name, Resident.birth_date, Resident.id)
 
-    A page past the end shows the last page.
-    """
-    total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    page = max(1, min(page, (total + per_page - 1) // per_page))
-    page_stmt = stmt.options(
-        contains_eager(Resident.household)
-        .contains_eager(Household.building)
-        .joinedload(Building.grid),
-        joinedload(Resident.user),
+
+def filtered_register(grid_id=None, building_id=None, nationality=None, verified=None, q=None):
+    """The committee's register list: residents matching every filter given, in order."""
+    stmt = _register_filters(select(Resident), grid_id, building_id, nationality, verified, q)
+    if not (grid_id or building_id or q):
+        stmt = stmt.join(Resident.household)
+    return stmt.order_by(*REGISTER_ORDER)
+
+
+def count_register(grid_id=None, building_id=None, nationality=None, verified=None, q=None):
+    stmt = select(func.count(Resident.id))
+    return db.session.scalar(
+        _register_filters(stmt, grid_id, building_id, nationality, verified, q)
     )
-    items = db.session.scalars(page_stmt.limit(per_page).offset((page - 1) * per_page)).all()
-    return items, total, page
+
+
+def _register_rows(ids):
+    """The columns the register list shows, as plain rows (no ORM objects to build)."""
+    return db.session.execute(
+        select(
+            Resident.id,
+            Resident.full_name,
+            Resident.latin_name,
+            Resident.birth_date,
+            Resident.nationality,
+            Resident.user_id,
+            Resident.household_id,
+            Household.code.label("household_code"),
+            Building.name.label("building"),
+            Grid.name.label("grid"),
+        )
+        .join(Resident.household)
+        .join(Household.building)
+        .join(Building.grid)
+        .where(Resident.id.in_(ids))
+    ).all()
+
+
+def register_page(filters, number, per_page):
+    """One page of the register list as a Page of rows: count, then ids, then those rows.
+
+    Three cheap queries: the count, the page's ids along the indexes (REGISTER_ORDER), and
+    the shown columns of those 50 residents. Cached until the register changes.
+    """
+    parts = (tuple(sorted(filters.items())), number, per_page)
+    return cached(
+        "register.page",
+        (REGISTER_VERSION,),
+        parts,
+        lambda: _register_page(filters, number, per_page),
+    )
+
+
+def _register_page(filters, number, per_page):
+    return paginate(
+        filtered_register(**filters),
+        number,
+        per_page,
+        id_column=Resident.id,
+        load=_register_rows,
+        total=count_register(**filters),
+    )
+
+
+def register_filter_choices():
+    """What the register's filters offer: grids, buildings and the nationalities present."""
+    return cached("register.choices", (REGISTER_VERSION,), (), _register_filter_choices)
+
+
+def _register_filter_choices():
+    return {
+        "grids": db.session.execute(select(Grid.id, Grid.name).order_by(Grid.name)).all(),
+        "buildings": db.session.execute(
+            select(Building.id, Building.name).order_by(Building.name)
+        ).all(),
+        "nationalities": db.session.scalars(
+            select(Resident.nationality).where(Resident.nationality.is_not(None)).distinct()
+        ).all(),
+    }
 
 
 # Changing entries --------------------------------------------------------------------
@@ -159,6 +232,7 @@ def register_page(stmt, page, per_page):
 
 def update_resident(actor, resident, **values):
     """Save edited fields of an entry (already validated by the form)."""
+    _ensure(can_edit_resident(actor, resident))
     full_name = values.get("full_name", resident.full_name)
     birth_date = values.get("birth_date", resident.birth_date)
     _check_unique(resident.id, resident.household_id, full_name, birth_date)
@@ -169,10 +243,11 @@ def update_resident(actor, resident, **values):
 
 
 def move_resident(actor, resident, household):
+    _ensure(can_edit_resident(actor, resident))
     if household is None:
-        raise RegisterError(_l("There is no household with this household number."), "household")
+        raise ServiceError(_l("There is no household with this household number."), "household")
     if household.id == resident.household_id:
-        raise RegisterError(_l("The resident already lives in this household."), "household")
+        raise ServiceError(_l("The resident already lives in this household."), "household")
     _check_unique(resident.id, household.id, resident.full_name, resident.birth_date)
     resident.household = household
     return resident
@@ -188,7 +263,7 @@ def _check_unique(resident_id, household_id, full_name, birth_date):
         )
     ).first()
     if clash:
-        raise RegisterError(
+        raise ServiceError(
             _l("That household already has a resident with this name and birth date.")
         )
 
@@ -197,17 +272,19 @@ def _check_unique(resident_id, household_id, full_name, birth_date):
 
 
 def verify_resident(actor, resident, user, *, method=BY_COMMITTEE, note=None, invitation=None):
-    """Link ``user``'s account to ``resident``'s entry: the user becomes a verified resident."""
+    """Link ``user``'s account to ``resident``'s entry: the user becomes a verified resident.
+
+    By invitation the resident acts for themselves; otherwise the committee acts.
+    """
+    _ensure(method == BY_INVITATION or can_edit_resident(actor, resident))
     if user is None:
-        raise RegisterError(_l("No account uses this e-mail address."), "email")
+        raise ServiceError(_l("No account uses this e-mail address."), "email")
     if resident.user_id is not None:
         if resident.user_id == user.id:
-            raise RegisterError(_l("This account is already linked to this register entry."))
-        raise RegisterError(_l("This register entry is already linked to another account."))
+            raise ServiceError(_l("This account is already linked to this register entry."))
+        raise ServiceError(_l("This register entry is already linked to another account."))
     if resident_of(user) is not None:
-        raise RegisterError(
-            _l("This account is already linked to another register entry."), "email"
-        )
+        raise ServiceError(_l("This account is already linked to another register entry."), "email")
     resident.user = user
     resident.verified_at = utcnow()
     db.session.add(
@@ -226,8 +303,9 @@ def verify_resident(actor, resident, user, *, method=BY_COMMITTEE, note=None, in
 
 
 def revoke_verification(actor, resident, *, note=None):
+    _ensure(can_edit_resident(actor, resident))
     if resident.user_id is None:
-        raise RegisterError(_l("This register entry is not linked to an account."))
+        raise ServiceError(_l("This register entry is not linked to an account."))
     db.session.add(
         VerificationEvent(
             resident=resident,

@@ -6,10 +6,18 @@ inserts and updates in chunks. A dry run walks the same path and only counts.
 
 from sqlalchemy import bindparam, insert, select, update
 
+from consult.core.cache import bump
 from consult.core.models import utcnow
 from consult.extensions import db
-from consult.residents.importer import RESIDENT_COLUMNS
-from consult.residents.models import Building, Grid, Household, Resident, name_key
+from consult.residents.csvformat import RESIDENT_COLUMNS
+from consult.residents.models import (
+    REGISTER_VERSION,
+    Building,
+    Grid,
+    Household,
+    Resident,
+    name_key,
+)
 
 COUNT_KEYS = (
     "grids_created", "buildings_created", "buildings_updated",
@@ -28,6 +36,7 @@ def apply(checked, *, dry_run=False, progress=None):
     writer.residents()
     if not dry_run:
         db.session.expire_all()  # objects loaded earlier must see the new values
+        bump(REGISTER_VERSION)  # bulk writes bypass the ORM's change tracking
     return writer.counts
 
 

@@ -158,12 +158,15 @@ def test_roles_are_enforced(app, db):
 
 
 def test_database_refuses_an_unknown_role(db):
+    """The CHECK constraint built from the Role enum, asked directly in SQL."""
     import sqlalchemy.exc
+    from sqlalchemy import text
 
-    from consult.residents.accounts.models import User
-
-    user = User(email="x@example.org", display_name="X", password_hash="x", role="mayor")
-    db.session.add(user)
-    with pytest.raises(sqlalchemy.exc.IntegrityError):
-        db.session.flush()
-    db.session.rollback()
+    insert = text(
+        "INSERT INTO users (email, display_name, password_hash, role, session_token, active,"
+        " created_at, updated_at) VALUES ('x@example.org', 'X', 'x', :role, 't', :yes,"
+        " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+    )
+    with pytest.raises(sqlalchemy.exc.IntegrityError), db.session.begin_nested():
+        db.session.execute(insert, {"role": "mayor", "yes": True})
+    db.session.execute(insert, {"role": "committee", "yes": True})

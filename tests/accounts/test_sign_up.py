@@ -1,4 +1,4 @@
-from consult.residents.accounts.models import User
+from consult.accounts.models import User
 
 GOOD = {
     "email": "new.neighbour@example.org",

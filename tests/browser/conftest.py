@@ -65,9 +65,9 @@ def live_server(request, tmp_path_factory):
         )
         with app.app_context():
             db.create_all()
-            from consult import demo
+            from consult.cli import seed_demo
 
-            list(demo.seed())
+            list(seed_demo())
         server = LiveServer(app)
         server.start()
         yield server

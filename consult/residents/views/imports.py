@@ -2,17 +2,18 @@
 
 from datetime import date
 
-from flask import Response, abort, make_response, redirect, render_template, url_for
+from flask import Response, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult.core.permissions import committee_required
-from consult.extensions import db
+from consult.core.permissions import load, permit
+from consult.core.services import run_service
 from consult.residents import importer, jobs
 from consult.residents.csvformat import export_csv, problem_message, template_csv
 from consult.residents.export import register_rows
 from consult.residents.forms import ImportForm
 from consult.residents.models import ImportJob
+from consult.residents.permissions import can_follow_import, can_manage_register
 from consult.residents.upsert import apply
 from consult.residents.views import bp
 
@@ -36,7 +37,7 @@ def _read_upload(form):
 
 
 @bp.route("/register/import", methods=["GET", "POST"])
-@committee_required
+@permit(can_manage_register)
 def import_register():
     form = ImportForm()
     problems, counts, filename = [], None, None
@@ -49,12 +50,16 @@ def import_register():
             if checked.ok:
                 if form.dry_run.data:
                     counts = apply(checked, dry_run=True)
-                else:
-                    text = importer.decode(data)
-                    job = jobs.start_import(current_user, filename, text, checked.processed)
-                    db.session.commit()
-                    jobs.launch(job.id)
-                    return redirect(url_for("residents.import_job", job_id=job.id))
+                elif done := run_service(
+                    form,
+                    jobs.start_import,
+                    current_user,
+                    filename,
+                    importer.decode(data),
+                    checked.processed,
+                ):
+                    jobs.launch(done.result.id)
+                    return redirect(url_for("residents.import_job", job_id=done.result.id))
     failed = bool(problems or form.errors)
     return render_template(
         "residents/import.html",
@@ -66,12 +71,9 @@ def import_register():
     ), 422 if failed else 200
 
 
-@bp.get("/register/import/<int:job_id>")
-@committee_required
-def import_job(job_id):
-    job = db.session.get(ImportJob, job_id)
-    if job is None:
-        abort(404)
+@bp.get("/register/import/<id:job_id>")
+@load("job_id", ImportJob, permit=can_follow_import)
+def import_job(job):
     response = make_response(
         render_template(
             "residents/import_job.html",
@@ -96,12 +98,12 @@ def _csv_response(text, filename):
 
 
 @bp.get("/register/export.csv")
-@committee_required
+@permit(can_manage_register)
 def export_register():
     return _csv_response(export_csv(register_rows()), f"register-{date.today().isoformat()}.csv")
 
 
 @bp.get("/register/template.csv")
-@committee_required
+@permit(can_manage_register)
 def register_template():
     return _csv_response(template_csv(), "register-template.csv")

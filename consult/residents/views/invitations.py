@@ -1,20 +1,28 @@
 """Invitation letters for the committee, and the invitation link a resident opens."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from consult.core.forms import form_status
-from consult.core.permissions import committee_required
+from consult.accounts.forms import SignUpForm
+from consult.accounts.views import sign_up_from_form
+from consult.core.forms import render_form
+from consult.core.navigation import safe_next_url
+from consult.core.permissions import load, parse_id, permit
+from consult.core.services import run_service
 from consult.extensions import db, limiter
 from consult.i18n import community_name, remember_language
 from consult.residents import invitations, services
-from consult.residents.accounts.forms import SignUpForm
-from consult.residents.accounts.views import sign_up_from_form
 from consult.residents.forms import InvitationForm, RedeemForm
 from consult.residents.models import Household, Resident
+from consult.residents.permissions import (
+    can_edit_resident,
+    can_manage_household,
+    can_manage_register,
+    can_print_letters,
+)
 from consult.residents.views import bp
 from consult.residents.views.register import register_filters
 
@@ -33,7 +41,8 @@ def _invitation_days():
 
 
 def _back():
-    return redirect(request.referrer or url_for("residents.register"))
+    """Back to the page the form was on (same site only), else the register."""
+    return redirect(safe_next_url(request.form.get("next")) or url_for("residents.register"))
 
 
 def _letters_for(**targets):
@@ -41,27 +50,29 @@ def _letters_for(**targets):
     days = _invitation_days()
     if days is None:
         return _back()
-    batch = invitations.create_invitations(current_user, days=days, **targets)
-    db.session.commit()
-    return redirect(url_for("residents.letters", batch=batch))
+    form = InvitationForm()
+    done = run_service(form, invitations.create_invitations, current_user, days=days, **targets)
+    if not done:
+        for error in form.form_errors:
+            flash(error, "error")
+        return _back()
+    return redirect(url_for("residents.letters", batch=done.result))
 
 
-@bp.post("/register/households/<int:household_id>/invitation")
-@committee_required
-def invite_household(household_id):
-    household = db.session.get(Household, household_id) or abort(404)
+@bp.post("/register/households/<id:household_id>/invitation")
+@load("household_id", Household, permit=can_manage_household)
+def invite_household(household):
     return _letters_for(households=[household])
 
 
-@bp.post("/register/residents/<int:resident_id>/invitation")
-@committee_required
-def invite_resident(resident_id):
-    resident = db.session.get(Resident, resident_id) or abort(404)
+@bp.post("/register/residents/<id:resident_id>/invitation")
+@load("resident_id", Resident, permit=can_edit_resident)
+def invite_resident(resident):
     return _letters_for(residents=[resident])
 
 
 @bp.post("/register/invitations")
-@committee_required
+@permit(can_manage_register)
 def invite_filtered():
     """One letter per household in the register list as filtered (its query string)."""
     days = _invitation_days()
@@ -86,9 +97,7 @@ def invite_filtered():
             "error",
         )
         return _back()
-    batch = invitations.create_invitations(current_user, households=households, days=days)
-    db.session.commit()
-    return redirect(url_for("residents.letters", batch=batch))
+    return _letters_for(households=households)
 
 
 def _letter_text(invitation, household, url):
@@ -125,11 +134,8 @@ def _letter_text(invitation, household, url):
 
 
 @bp.get("/register/invitations/<batch>")
-@committee_required
-def letters(batch):
-    found = invitations.batch_invitations(batch)
-    if not found:
-        abort(404)
+@load("batch", invitations.batch_or_none, permit=can_print_letters, into="found")
+def letters(found):
     letters = []
     for invitation in found:
         if invitation.used_at is not None:
@@ -166,37 +172,32 @@ def invitation(token):
     if not current_user.is_authenticated:
         return render_template("residents/invitation.html", **context)
     form = RedeemForm()
-    error = None
-    if form.validate_on_submit():
-        try:
-            resident = invitations.redeem_invitation(
-                invitation, current_user, request.form.get("resident", type=int)
-            )
-        except invitations.InvitationProblem as problem:
-            db.session.rollback()
-            return _problem_page(problem)
-        except services.RegisterError as problem:
-            db.session.rollback()
-            error = problem.message
-        else:
-            db.session.commit()
-            flash(
-                _(
-                    "Welcome, %(name)s: you are now a verified resident of household %(code)s.",
-                    name=resident.full_name,
-                    code=resident.household.code,
-                ),
-                "success",
-            )
-            return redirect(url_for("residents.my_entry"))
-    return render_template(
+    if form.validate_on_submit() and (
+        done := run_service(
+            form,
+            invitations.redeem_invitation,
+            invitation,
+            current_user,
+            parse_id(request.form.get("resident", "")),
+        )
+    ):
+        resident = done.result
+        flash(
+            _(
+                "Welcome, %(name)s: you are now a verified resident of household %(code)s.",
+                name=resident.full_name,
+                code=resident.household.code,
+            ),
+            "success",
+        )
+        return redirect(url_for("residents.my_entry"))
+    return render_form(
         "residents/invitation.html",
-        form=form,
-        error=error,
+        form,
         linked=services.resident_of(current_user),
         candidates=invitations.candidates(invitation),
         **context,
-    ), 422 if error else 200
+    )
 
 
 @bp.route("/invitation/<token>/sign-up", methods=["GET", "POST"])
@@ -214,10 +215,10 @@ def invitation_sign_up(token):
     user = sign_up_from_form(form)
     if user:
         return remember_language(redirect(back), user.preferred_locale)
-    return render_template(
+    return render_form(
         "residents/invitation_sign_up.html",
-        form=form,
+        form,
         invitation=invitation,
         household=invitation.target_household(),
         token=token,
-    ), form_status(form)
+    )

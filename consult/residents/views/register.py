@@ -1,31 +1,32 @@
 """Committee pages: the register list, a resident's entry, edit, move, verify, revoke."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
-from sqlalchemy import select
+from flask_login import current_user
+from markupsafe import Markup
 
-from consult.core.forms import form_status
+from consult.accounts.services import find_user_by_email
+from consult.core.cache import cached
+from consult.core.forms import form_status, render_form
 from consult.core.models import utcnow
-from consult.core.permissions import committee_required
-from consult.extensions import db
+from consult.core.pagination import page_arg
+from consult.core.permissions import is_signed_in, load, parse_id, permit
+from consult.core.services import run_service
+from consult.i18n import current_locale_name
 from consult.residents import services
-from consult.residents.accounts.services import find_user_by_email
 from consult.residents.forms import InvitationForm, MoveForm, ResidentForm, RevokeForm, VerifyForm
 from consult.residents.invitations import invitations_for_household
-from consult.residents.models import Building, Grid, Household, Resident
+from consult.residents.models import REGISTER_VERSION, Household, Resident
+from consult.residents.permissions import (
+    can_edit_resident,
+    can_manage_household,
+    can_manage_register,
+    can_view_resident,
+)
 from consult.residents.reference import country_name
 from consult.residents.views import bp
 
 PER_PAGE = 50
-
-
-def _int_arg(name):
-    try:
-        value = int(request.args.get(name, ""))
-    except ValueError:
-        return None
-    return value if value > 0 else None
 
 
 def register_filters():
@@ -34,8 +35,8 @@ def register_filters():
     verified = {"yes": True, "no": False}.get(args.get("verified", ""))
     nationality = (args.get("nationality") or "").strip().upper()[:2] or None
     return {
-        "grid_id": _int_arg("grid"),
-        "building_id": _int_arg("building"),
+        "grid_id": parse_id(args.get("grid", "")),
+        "building_id": parse_id(args.get("building", "")),
         "nationality": nationality,
         "verified": verified,
         "q": (args.get("q") or "").strip()[:120] or None,
@@ -43,174 +44,137 @@ def register_filters():
 
 
 @bp.get("/register")
-@committee_required
+@permit(can_manage_register)
 def register():
     filters = register_filters()
-    page = _int_arg("page") or 1
-    residents, total, page = services.register_page(
-        services.filtered_register(**filters), page, PER_PAGE
+    page = services.register_page(filters, page_arg(), PER_PAGE)
+    # The rows are the same for every committee member: rendered once per language.
+    table_html = cached(
+        "register.table",
+        (REGISTER_VERSION,),
+        (tuple(sorted(filters.items())), page.number, current_locale_name()),
+        lambda: Markup(
+            render_template("residents/_register_table.html", page=page, country_name=country_name)
+        ),
     )
-    pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
-    grids = db.session.scalars(select(Grid).order_by(Grid.name)).all()
-    buildings = db.session.scalars(select(Building).order_by(Building.name)).all()
-    nationalities = db.session.scalars(
-        select(Resident.nationality).where(Resident.nationality.is_not(None)).distinct()
-    ).all()
-    nationality_options = sorted(((c, country_name(c)) for c in nationalities), key=lambda c: c[1])
     args = {k: v for k, v in request.args.items() if k != "page" and v}
+    choices = services.register_filter_choices()
+    nationalities = sorted(
+        ((code, country_name(code)) for code in choices["nationalities"]), key=lambda c: c[1]
+    )
     return render_template(
         "residents/register.html",
-        residents=residents,
-        total=total,
         page=page,
-        pages=pages,
+        table_html=table_html,
         args=args,
         filters=filters,
-        grids=grids,
-        buildings=buildings,
-        nationality_options=nationality_options,
+        grids=choices["grids"],
+        buildings=choices["buildings"],
+        nationality_options=nationalities,
         country_name=country_name,
         invitation_form=InvitationForm(),
     )
 
 
-def _resident_or_404(resident_id):
-    resident = db.session.get(Resident, resident_id)
-    if resident is None:
-        abort(404)
-    return resident
-
-
-def _resident_page(resident, verify_form=None, revoke_form=None, status=200):
+def _resident_page(resident, verify_form=None, revoke_form=None):
     if verify_form is None:
         verify_form = VerifyForm()
         suggestion = resident.email and find_user_by_email(resident.email)
         if suggestion is not None and services.resident_of(suggestion) is None:
             verify_form.email.data = suggestion.email
-    return render_template(
+    revoke_form = revoke_form or RevokeForm()
+    page = render_template(
         "residents/resident.html",
         resident=resident,
         history=services.verification_history(resident),
         verify_form=verify_form,
-        revoke_form=revoke_form or RevokeForm(),
+        revoke_form=revoke_form,
         invitation_form=InvitationForm(),
         country_name=country_name,
-    ), status
+    )
+    return page, form_status(verify_form, revoke_form)
 
 
-@bp.get("/register/residents/<int:resident_id>")
-@committee_required
-def resident(resident_id):
-    return _resident_page(_resident_or_404(resident_id))
+@bp.get("/register/residents/<id:resident_id>")
+@load("resident_id", Resident, permit=can_view_resident)
+def resident(resident):
+    if not can_manage_register(current_user):
+        return redirect(url_for("residents.my_entry"))
+    return _resident_page(resident)
 
 
-@bp.route("/register/residents/<int:resident_id>/edit", methods=["GET", "POST"])
-@committee_required
-def edit_resident(resident_id):
-    resident = _resident_or_404(resident_id)
+@bp.route("/register/residents/<id:resident_id>/edit", methods=["GET", "POST"])
+@load("resident_id", Resident, permit=can_edit_resident)
+def edit_resident(resident):
     form = ResidentForm(obj=resident)
     if request.method == "GET":
         form.gender.data = resident.gender or ""
         form.nationality.data = resident.nationality or ""
-    if form.validate_on_submit():
-        values = {
-            "full_name": " ".join(form.full_name.data.split()),
-            "latin_name": " ".join((form.latin_name.data or "").split()) or None,
-            "gender": form.gender.data or None,
-            "birth_date": form.birth_date.data,
-            "nationality": form.nationality.data or None,
-            "languages": form.languages.data or None,
-            "phone": (form.phone.data or "").strip() or None,
-            "email": (form.email.data or "").strip().lower() or None,
-        }
-        try:
-            services.update_resident(current_user, resident, **values)
-        except services.RegisterError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(
-                _("The register entry of %(name)s has been saved.", name=resident.full_name),
-                "success",
-            )
-            return redirect(url_for("residents.resident", resident_id=resident.id))
-    return render_template("residents/edit.html", form=form, resident=resident), form_status(form)
+    if form.validate_on_submit() and run_service(
+        form, services.update_resident, current_user, resident, **form.values()
+    ):
+        flash(
+            _("The register entry of %(name)s has been saved.", name=resident.full_name), "success"
+        )
+        return redirect(url_for("residents.resident", resident_id=resident.id))
+    return render_form("residents/edit.html", form, resident=resident)
 
 
-@bp.route("/register/residents/<int:resident_id>/move", methods=["GET", "POST"])
-@committee_required
-def move_resident(resident_id):
-    resident = _resident_or_404(resident_id)
+@bp.route("/register/residents/<id:resident_id>/move", methods=["GET", "POST"])
+@load("resident_id", Resident, permit=can_edit_resident)
+def move_resident(resident):
     form = MoveForm()
-    if form.validate_on_submit():
-        try:
-            services.move_resident(
-                current_user, resident, services.find_household(form.household.data)
-            )
-        except services.RegisterError as error:
-            db.session.rollback()
-            (form.household.errors if error.field else form.form_errors).append(error.message)
-        else:
-            db.session.commit()
-            flash(
-                _(
-                    "%(name)s now belongs to household %(code)s.",
-                    name=resident.full_name,
-                    code=resident.household.code,
-                ),
-                "success",
-            )
-            return redirect(url_for("residents.resident", resident_id=resident.id))
-    return render_template("residents/move.html", form=form, resident=resident), form_status(form)
+    if form.validate_on_submit() and run_service(
+        form,
+        services.move_resident,
+        current_user,
+        resident,
+        services.find_household(form.household.data),
+    ):
+        flash(
+            _(
+                "%(name)s now belongs to household %(code)s.",
+                name=resident.full_name,
+                code=resident.household.code,
+            ),
+            "success",
+        )
+        return redirect(url_for("residents.resident", resident_id=resident.id))
+    return render_form("residents/move.html", form, resident=resident)
 
 
-@bp.post("/register/residents/<int:resident_id>/verify")
-@committee_required
-def verify_resident(resident_id):
-    resident = _resident_or_404(resident_id)
+@bp.post("/register/residents/<id:resident_id>/verify")
+@load("resident_id", Resident, permit=can_edit_resident)
+def verify_resident(resident):
     form = VerifyForm()
-    if form.validate_on_submit():
-        try:
-            services.verify_resident(
-                current_user, resident, find_user_by_email(form.email.data), note=form.note.data
-            )
-        except services.RegisterError as error:
-            db.session.rollback()
-            (form.email.errors if error.field else form.form_errors).append(error.message)
-        else:
-            db.session.commit()
-            flash(_("%(name)s is now a verified resident.", name=resident.full_name), "success")
-            return redirect(url_for("residents.resident", resident_id=resident.id))
-    return _resident_page(resident, verify_form=form, status=422)
+    if form.validate_on_submit() and run_service(
+        form,
+        services.verify_resident,
+        current_user,
+        resident,
+        find_user_by_email(form.email.data),
+        note=form.note.data,
+    ):
+        flash(_("%(name)s is now a verified resident.", name=resident.full_name), "success")
+        return redirect(url_for("residents.resident", resident_id=resident.id))
+    return _resident_page(resident, verify_form=form)
 
 
-@bp.post("/register/residents/<int:resident_id>/revoke")
-@committee_required
-def revoke_verification(resident_id):
-    resident = _resident_or_404(resident_id)
+@bp.post("/register/residents/<id:resident_id>/revoke")
+@load("resident_id", Resident, permit=can_edit_resident)
+def revoke_verification(resident):
     form = RevokeForm()
-    if form.validate_on_submit():
-        try:
-            services.revoke_verification(current_user, resident, note=form.note.data)
-        except services.RegisterError as error:
-            db.session.rollback()
-            form.form_errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(
-                _("%(name)s is no longer a verified resident.", name=resident.full_name), "success"
-            )
-            return redirect(url_for("residents.resident", resident_id=resident.id))
-    return _resident_page(resident, revoke_form=form, status=422)
+    if form.validate_on_submit() and run_service(
+        form, services.revoke_verification, current_user, resident, note=form.note.data
+    ):
+        flash(_("%(name)s is no longer a verified resident.", name=resident.full_name), "success")
+        return redirect(url_for("residents.resident", resident_id=resident.id))
+    return _resident_page(resident, revoke_form=form)
 
 
-@bp.get("/register/households/<int:household_id>")
-@committee_required
-def household(household_id):
-    household = db.session.get(Household, household_id)
-    if household is None:
-        abort(404)
+@bp.get("/register/households/<id:household_id>")
+@load("household_id", Household, permit=can_manage_household)
+def household(household):
     return render_template(
         "residents/household.html",
         household=household,
@@ -221,7 +185,7 @@ def household(household_id):
 
 
 @bp.get("/register/me")
-@login_required
+@permit(is_signed_in)
 def my_entry():
     """A resident's own register entry (and nobody else's)."""
     return render_template(

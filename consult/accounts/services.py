@@ -2,26 +2,23 @@
 
 import hashlib
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 
+from consult.accounts.models import User
+from consult.accounts.passwords import password_problems
 from consult.core.mail import send_email
 from consult.core.models import utcnow
-from consult.core.permissions import RESIDENT, ROLES
+from consult.core.permissions import RESIDENT, Role
+from consult.core.services import ServiceError
+from consult.core.urls import external_url_for
 from consult.extensions import db
-from consult.i18n import normalize_locale
-from consult.residents.accounts.models import User
-from consult.residents.accounts.passwords import password_problems
+from consult.i18n import UI_LOCALES, normalize_locale
 from consult.tokens import PASSWORD_RESET, TokenExpired, TokenInvalid, dump_token, load_token
 
 
-class AccountError(ValueError):
-    """A rule was broken; ``messages`` are for the reader, ``field`` names the form field."""
-
-    def __init__(self, messages, field=None):
-        super().__init__("; ".join(str(m) for m in messages))
-        self.messages = list(messages)
-        self.field = field
+def _password_error(problems):
+    return ServiceError(problems=[(message, "password") for message in problems])
 
 
 def normalize_email(email):
@@ -37,20 +34,18 @@ def find_user_by_email(email):
 def create_user(email, display_name, password, *, role=RESIDENT, locale=None):
     """Create an account after checking every rule; nothing is added when one fails."""
     email = normalize_email(email)
-    if role not in ROLES:
-        raise AccountError([_l("Unknown role: %(role)s", role=role)], field="role")
+    if Role.parse(role) is None:
+        raise ServiceError(_l("Unknown role: %(role)s", role=role), "role")
     if find_user_by_email(email):
-        raise AccountError(
-            [
-                _l(
-                    "An account with this e-mail address already exists. Sign in, or reset your password."
-                )
-            ],
-            field="email",
+        raise ServiceError(
+            _l(
+                "An account with this e-mail address already exists. Sign in, or reset your password."
+            ),
+            "email",
         )
     problems = password_problems(password, email=email, display_name=display_name)
     if problems:
-        raise AccountError(problems, field="password")
+        raise _password_error(problems)
     user = User(
         email=email,
         display_name=display_name.strip(),
@@ -63,25 +58,31 @@ def create_user(email, display_name, password, *, role=RESIDENT, locale=None):
     return user
 
 
+WRONG_CREDENTIALS = _l("The e-mail address or password is not correct.")
+
+
 def authenticate(email, password):
-    """The user when e-mail and password match an active account, else None."""
+    """The active account that e-mail and password open (its sign-in time noted).
+
+    Raises ServiceError, saying the same whichever of the two was wrong.
+    """
     user = find_user_by_email(email)
     if user is None or not user.active or not user.check_password(password):
-        return None
+        raise ServiceError(WRONG_CREDENTIALS)
     user.last_sign_in_at = utcnow()
     return user
 
 
 def change_password(user, current_password, new_password):
     if not user.check_password(current_password):
-        raise AccountError([_l("Your current password is not correct.")], field="current_password")
+        raise ServiceError(_l("Your current password is not correct."), "current_password")
     _set_new_password(user, new_password)
 
 
 def _set_new_password(user, new_password):
     problems = password_problems(new_password, email=user.email)
     if problems:
-        raise AccountError(problems, field="password")
+        raise _password_error(problems)
     user.set_password(new_password)
     # Every other session (and remember-me cookie) holds the old token and ends.
     user.rotate_session_token()
@@ -101,7 +102,7 @@ def send_password_reset(email, request_locale):
     user = find_user_by_email(email)
     if user is None or not user.active:
         return None
-    link = url_for("accounts.reset_password", token=password_reset_token(user), _external=True)
+    link = external_url_for("accounts.reset_password", token=password_reset_token(user))
     minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
     return send_email(
         user.email,
@@ -121,22 +122,43 @@ RESET_LINK_INVALID = _l(
 
 
 def user_for_reset_token(token):
-    """The user a reset link was made for, or AccountError saying why it cannot be used."""
+    """The user a reset link was made for, or ServiceError saying why it cannot be used."""
     try:
         payload = load_token(
             PASSWORD_RESET, token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"]
         )
     except TokenExpired:
-        raise AccountError([RESET_LINK_EXPIRED]) from None
+        raise ServiceError(RESET_LINK_EXPIRED) from None
     except TokenInvalid:
-        raise AccountError([RESET_LINK_INVALID]) from None
+        raise ServiceError(RESET_LINK_INVALID) from None
     user = db.session.get(User, payload.get("user")) if isinstance(payload, dict) else None
     if user is None or not user.active or payload.get("fp") != _password_fingerprint(user):
-        raise AccountError([RESET_LINK_INVALID])
+        raise ServiceError(RESET_LINK_INVALID)
     return user
 
 
 def reset_password(token, new_password):
     user = user_for_reset_token(token)
     _set_new_password(user, new_password)
+    return user
+
+
+def update_profile(user, *, display_name, preferred_locale):
+    user.display_name = " ".join(display_name.split())
+    set_preferred_locale(user, preferred_locale)
+    return user
+
+
+def set_preferred_locale(user, locale):
+    """The UI language pages and e-mails use for ``user`` (one of the catalog names)."""
+    if locale not in UI_LOCALES:
+        raise ServiceError(_l("Choose one of the languages offered."), "preferred_locale")
+    user.preferred_locale = locale
+    return user
+
+
+def set_role(user, role):
+    if Role.parse(role) is None:
+        raise ServiceError(_l("Unknown role: %(role)s", role=role), "role")
+    user.role = Role(role)
     return user

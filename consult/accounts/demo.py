@@ -1,9 +1,7 @@
-"""The demo community: demo data only (production refuses to seed it)."""
+"""The demo community's accounts (demo data only: production refuses to seed)."""
 
+from consult.accounts import services
 from consult.core.permissions import COMMITTEE, RESIDENT, TRANSLATOR
-from consult.extensions import db
-from consult.residents.accounts import services
-from consult.residents.accounts.models import User
 
 DEMO_PASSWORD = "consult-demo-2026"
 
@@ -16,10 +14,6 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def database_is_empty():
-    return db.session.execute(db.select(User.id).limit(1)).first() is None
-
-
 def seed_accounts():
     for email, name, role, locale in DEMO_ACCOUNTS:
         if services.find_user_by_email(email):
@@ -27,19 +21,3 @@ def seed_accounts():
             continue
         services.create_user(email, name, DEMO_PASSWORD, role=role, locale=locale)
         yield f"created {role}: {email}"
-
-
-def seed_register():
-    from consult.residents.demo import seed_register as seed_residents
-
-    yield from seed_residents()
-
-
-SEED_STEPS = [seed_accounts, seed_register]
-
-
-def seed():
-    """Run every seed step; each is idempotent, so seeding twice changes nothing."""
-    for step in SEED_STEPS:
-        yield from step()
-    db.session.commit()

@@ -1,10 +1,12 @@
+"""Flask-Login: accounts are loaded by their session token, so rotating it signs out."""
+
 from flask_babel import lazy_gettext as _l
 
-from consult.extensions import db
+from consult.extensions import db, login_manager
 
 
-def configure_login(login_manager):
-    from consult.residents.accounts.models import User
+def init_app(app):
+    from consult.accounts.models import User
 
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = _l("Please sign in to see this page.")

@@ -1,29 +1,43 @@
+"""`flask --app wsgi users ...`: create accounts and give them roles."""
+
 import click
 from flask.cli import AppGroup
 
+from consult.accounts import services
 from consult.core.permissions import ROLES
+from consult.core.services import ServiceError
 from consult.extensions import db
-from consult.residents.accounts import services
+from consult.i18n import UI_LOCALES
 
 users_cli = AppGroup("users", help="Manage accounts.")
+
+
+def _commit_or_fail(service, *args, **kwargs):
+    try:
+        result = service(*args, **kwargs)
+    except ServiceError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    return result
 
 
 @users_cli.command("create")
 @click.argument("email")
 @click.option("--role", type=click.Choice(ROLES), default="resident", show_default=True)
 @click.option("--name", "display_name", help="Display name (default: the part before @).")
-@click.option("--locale", type=click.Choice(["en", "zh_Hans", "zh_Hant"]), default=None)
+@click.option("--locale", type=click.Choice(UI_LOCALES), default=None)
 @click.password_option(help="Prompted for when not given.")
 def create_user_command(email, role, display_name, locale, password):
     """Create an account, e.g. the first committee member."""
-    try:
-        user = services.create_user(
-            email, display_name or email.split("@")[0], password, role=role, locale=locale
-        )
-    except services.AccountError as error:
-        db.session.rollback()
-        raise click.ClickException("; ".join(str(m) for m in error.messages)) from None
-    db.session.commit()
+    user = _commit_or_fail(
+        services.create_user,
+        email,
+        display_name or email.split("@")[0],
+        password,
+        role=role,
+        locale=locale,
+    )
     click.echo(f"Created {user.role} account {user.email}.")
 
 
@@ -35,6 +49,5 @@ def set_role_command(email, role):
     user = services.find_user_by_email(email)
     if user is None:
         raise click.ClickException(f"No account uses {email}.")
-    user.role = role
-    db.session.commit()
+    _commit_or_fail(services.set_role, user, role)
     click.echo(f"{user.email} is now {role}.")

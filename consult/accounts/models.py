@@ -1,12 +1,15 @@
+"""Accounts: who signs in, with which role and language."""
+
 import secrets
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, String
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from consult.core.enums import EnumText, check_in
 from consult.core.models import TimestampMixin, UTCDateTime, db
-from consult.core.permissions import RESIDENT, ROLES
+from consult.core.permissions import RESIDENT, Role
 
 # werkzeug's scrypt, spelt out so a change of werkzeug default cannot weaken it.
 PASSWORD_METHOD = "scrypt"
@@ -18,15 +21,13 @@ def new_session_token():
 
 class User(TimestampMixin, db.Model):
     __tablename__ = "users"
-    __table_args__ = (
-        CheckConstraint(f"role IN ({', '.join(repr(r) for r in ROLES)})", name="role"),
-    )
+    __table_args__ = (check_in("role", Role),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
     display_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20), default=RESIDENT)
+    role: Mapped[Role] = mapped_column(EnumText(Role, 20), default=RESIDENT)
     preferred_locale: Mapped[str | None] = mapped_column(String(10))
     # Rotated on password change: every other session and remember cookie stops working.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)

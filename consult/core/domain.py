@@ -1,0 +1,140 @@
+"""How a domain package declares itself, once, in its ``__init__.py``.
+
+::
+
+    domain = Domain(
+        "proposals",
+        blueprint="consult.proposals.views:bp",
+        models="consult.proposals.models",
+        permissions="consult.proposals.permissions",
+        commands=["consult.proposals.cli:proposals_cli"],
+        seed="consult.proposals.demo:seed_proposals",
+        navigation=[NavEntry("proposals.index", _l("Proposals"), visible=everyone)],
+        api="consult.proposals.api:routes",
+        dashboard="consult.proposals.dashboard:tiles",
+        exports="consult.proposals.export:tables",
+        search="consult.proposals.search:sources",
+        notifications=[NotificationKind("proposals.answered", _l("..."), _l("..."))],
+    )
+
+Everything but the name is optional. ``setup`` is called with the app once it is built
+(template filters, Flask-Login's loader ...). Parts are named as ``"module:attribute"`` (or
+``"module"`` for models and permissions) and imported only when the app is built, so a
+domain's ``__init__`` imports nothing heavy and domains never import each other to plug in.
+``consult.domains`` lists the packages in order; create_app, the navigation, ``seed-demo``,
+the API, the dashboard, the export, search and notifications read them from there.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from werkzeug.utils import import_string
+
+
+def resolve(reference):
+    """A "module:attribute" or "module" string imported; anything else returned as it is."""
+    if isinstance(reference, str):
+        return import_string(reference.replace(":", "."))
+    return reference
+
+
+def everyone(user):
+    return True
+
+
+def signed_in(user):
+    return bool(user and user.is_authenticated)
+
+
+def signed_out(user):
+    return not signed_in(user)
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link in the site's navigation, shown to whoever ``visible(user)`` allows.
+
+    ``area`` is "main" (the header's list) or "account" (beside sign-out); ``active`` is the
+    URL prefix under which the entry is marked as the current section.
+    """
+
+    endpoint: str
+    label: object
+    visible: Callable | str = everyone
+    area: str = "main"
+    active: str | None = None
+
+    def shown_to(self, user):
+        return bool(resolve(self.visible)(user))
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One figure or piece of open work on a role's home page (the dashboard hook)."""
+
+    title: object
+    value: object = None
+    url: str | None = None
+    text: object = None
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """One CSV file of the committee's "export everything" ZIP (the export hook).
+
+    ``rows`` is a callable returning an iterable of tuples in ``columns`` order.
+    """
+
+    filename: str
+    description: object
+    columns: tuple
+    rows: Callable[[], Iterable[tuple]]
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """Content a domain offers to site search (the search hook).
+
+    ``documents()`` yields every searchable item of this kind (for a rebuild); the search
+    issue defines the document shape and how changes keep the index current.
+    """
+
+    kind: str
+    label: object
+    documents: Callable[[], Iterable]
+
+
+@dataclass(frozen=True)
+class NotificationKind:
+    """A kind of message people can choose to get (the notifications hook)."""
+
+    key: str
+    label: object
+    description: object = None
+    default: str = "each"  # each time; "daily" digest; "never"
+
+
+@dataclass
+class Domain:
+    name: str
+    blueprint: str | None = None
+    models: str | None = None
+    permissions: str | None = None
+    commands: Iterable[str] = ()
+    setup: str | Callable | None = None
+    seed: str | Callable | None = None
+    navigation: Iterable[NavEntry] = ()
+    api: str | None = None
+    dashboard: str | Callable | None = None
+    exports: str | Callable | None = None
+    search: str | Callable | None = None
+    notifications: Iterable[NotificationKind] = field(default_factory=tuple)
+
+    def part(self, name):
+        """The declared part ``name`` imported, or None when the domain has none."""
+        reference = getattr(self, name)
+        return resolve(reference) if reference is not None else None
+
+    def __repr__(self):
+        return f"<Domain {self.name}>"

@@ -1,0 +1,25 @@
+"""Links that leave the site (e-mails, letters, API ``next`` links, QR codes).
+
+They are built from the configured ``PUBLIC_URL`` (scheme and host, e.g.
+``https://consult.example.org``), never from the Host header of the request at hand.
+"""
+
+from flask import current_app, has_request_context, request, url_for
+
+
+def public_origin():
+    configured = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+    if configured:
+        return configured
+    if has_request_context():
+        return request.host_url.rstrip("/")
+    return url_for("core.index", _external=True).rstrip("/")
+
+
+def external_url(path):
+    """``path`` (as url_for gives it, starting with /) made absolute on the public origin."""
+    return public_origin() + path
+
+
+def external_url_for(endpoint, **values):
+    return external_url(url_for(endpoint, **values))

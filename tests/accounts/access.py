@@ -1,0 +1,17 @@
+from tests.access import ANYONE, SIGNED_IN, SIGNED_OUT_ONLY, answers
+
+ACCESS = {
+    "accounts.sign_up": SIGNED_OUT_ONLY,
+    "accounts.sign_in": SIGNED_OUT_ONLY,
+    "accounts.sign_out": SIGNED_IN,
+    "accounts.forgot_password": ANYONE,
+    # A reset link that is not valid says so to everyone.
+    "accounts.reset_password": answers(400),
+    "accounts.profile": SIGNED_IN,
+    "accounts.change_password": SIGNED_IN,
+    "accounts.set_language": ANYONE,
+}
+
+
+def url_values(db):
+    return {"accounts.reset_password:token": "not-a-reset-token"}

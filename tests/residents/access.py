@@ -1,0 +1,48 @@
+from sqlalchemy import select
+
+from tests.access import ANYONE, COMMITTEE_ONLY, SIGNED_IN, SIGNED_OUT_ONLY
+
+ACCESS = {
+    "residents.register": COMMITTEE_ONLY,
+    "residents.resident": COMMITTEE_ONLY,
+    "residents.edit_resident": COMMITTEE_ONLY,
+    "residents.move_resident": COMMITTEE_ONLY,
+    "residents.verify_resident": COMMITTEE_ONLY,
+    "residents.revoke_verification": COMMITTEE_ONLY,
+    "residents.household": COMMITTEE_ONLY,
+    "residents.my_entry": SIGNED_IN,
+    "residents.import_register": COMMITTEE_ONLY,
+    "residents.import_job": COMMITTEE_ONLY,
+    "residents.export_register": COMMITTEE_ONLY,
+    "residents.register_template": COMMITTEE_ONLY,
+    "residents.invite_household": COMMITTEE_ONLY,
+    "residents.invite_resident": COMMITTEE_ONLY,
+    "residents.invite_filtered": COMMITTEE_ONLY,
+    "residents.letters": COMMITTEE_ONLY,
+    "residents.invitation": ANYONE,
+    "residents.invitation_sign_up": SIGNED_OUT_ONLY,
+    "api.grids_grids": ANYONE,
+    "api.grids_grid": ANYONE,
+}
+
+
+def url_values(db):
+    """A resident who is nobody's account (Tom Smith), his household, a letter, a job."""
+    from consult.accounts.services import find_user_by_email
+    from consult.residents import invitations, jobs
+    from consult.residents.models import Grid, Resident
+
+    tom = db.session.scalars(select(Resident).filter_by(full_name="Tom Smith")).one()
+    committee = find_user_by_email("committee@example.org")
+    batch = invitations.create_invitations(committee, households=[tom.household])
+    letter = invitations.batch_invitations(batch)[0]
+    job = jobs.start_import(committee, "register.csv", "household_code\n", 0)
+    db.session.commit()
+    return {
+        "resident_id": tom.id,
+        "household_id": tom.household_id,
+        "grid_id": db.session.scalars(select(Grid.id)).first(),
+        "batch": batch,
+        "token": invitations.invitation_token(letter),
+        "job_id": job.id,
+    }
