@@ -6,7 +6,8 @@
 >>> result.winners
 ['A']
 
-``count`` takes the native form (see :mod:`consult.tally.inputs`), an RCTab vector
+``count`` takes the native form (see :mod:`consult.tally.inputs`; ``committee_majority`` also
+takes paper counts per polling station, see :mod:`consult.tally.committee`), an RCTab vector
 (recognised by its ``rules`` key, see :mod:`consult.tally.rctab`) or an ``Election``, and
 returns a :class:`~consult.tally.model.Result`; ``Result.to_dict()`` is the JSON contract of
 ``python -m consult.tally``. Bad input raises :class:`TallyError` naming the ballot.

@@ -1,7 +1,8 @@
 """``python -m consult.tally FILE.json``: recount an election and print the result.
 
-The input is the native form or an RCTab vector (see :mod:`consult.tally.rctab`); ``-`` reads
-standard input. The output is the result as JSON (numbers as strings), or with
+The input is the native form (ballots, which may carry receipt codes, or for
+``committee_majority`` the polling stations' totals: see :mod:`consult.tally.committee`) or an
+RCTab vector (see :mod:`consult.tally.rctab`); ``-`` reads standard input. The output is the result as JSON (numbers as strings), or with
 ``--explain en|zh_Hans|zh_Hant`` a readable table of the rounds. Bad input prints one line,
 ``error: ...``, on standard error and exits with status 2, printing nothing on standard output.
 """

@@ -52,6 +52,10 @@ METHOD_NAMES = {
 }
 
 
+# notes that follow the decisions: what the round's outcome leaves to the committee
+LATE_NOTES = ("vacant_allowed", "vacant_if_three")
+
+
 def _num(value):
     if isinstance(value, list | tuple):
         return value
@@ -97,6 +101,9 @@ def explain_round(result: Result, rnd: Round, lang: str) -> str:
         if code == "surplus":
             if params["surplus"]:
                 later.append(_say(lang, code, **params))
+            continue
+        if code in LATE_NOTES:
+            later.append(_say(lang, code, **params))
             continue
         parts.append(_say(lang, code, **params))
     tally_key = {"borda": "tally.borda", "score": "tally.score", "schulze": "tally.schulze"}.get(

@@ -10,11 +10,19 @@ Borda and Schulze, candidates ranked equal), ``[]`` for a skipped rank, or ``"ov
 (RCTab's explicit overvote label). Identical ballots are grouped here, once, so that every
 later step works on distinct ballots only; each group remembers the 1-based position of its
 first ballot for error messages.
+
+Any ballot may carry a ``receipt``: the receipt code that a published ballot list prints beside
+each ballot. It must be a string and is otherwise ignored, so receipts never split identical
+ballots into separate groups (and plain ranked ballots with receipts keep the fast grouping).
+
+``committee_majority`` also takes the paper counts instead of ballots: ``"totals"`` in place of
+``"ballots"`` (see :mod:`consult.tally.committee`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -35,6 +43,8 @@ OVERVOTE_LABEL = "overvote"
 UWI = "Undeclared Write-ins"
 YES_NO = ["yes", "no", "abstain"]
 MARK_FIELDS = ("marks", "write_ins", "against", "abstain", "invalid")
+RECEIPT = "receipt"
+IGNORED = ("count", RECEIPT)  # not part of what a ballot says
 
 
 def parse(data: Any) -> Election:
@@ -60,6 +70,8 @@ def parse(data: Any) -> Election:
     if not isinstance(options, dict):
         raise TallyError("'options' must be an object")
     raw = data.get("ballots")
+    if "totals" in data:
+        return _totals_election(method, candidates, seats, options, data)
     if not isinstance(raw, list):
         raise TallyError("'ballots' must be a list")
     if method in RANKED:
@@ -83,6 +95,20 @@ def parse(data: Any) -> Election:
     return Election(method, list(candidates), ballots, seats, dict(options), total, raw)
 
 
+def _totals_election(method, candidates, seats, options, data) -> Election:
+    """An election given by its paper counts: checked by ``committee_majority`` itself."""
+    if method != "committee_majority":
+        raise TallyError("'totals' are only counted by committee_majority")
+    if "ballots" in data:
+        raise TallyError("give either 'ballots' or 'totals', not both")
+    return Election(method, list(candidates), [], seats, dict(options), totals=data["totals"])
+
+
+def _receipt(ballot: dict, index: int) -> None:
+    if type(ballot.get(RECEIPT, "")) is not str:
+        raise TallyError("'receipt' must be a string", index)
+
+
 def _count(ballot: dict, index: int) -> int:
     count = ballot.get("count", 1)
     if type(count) is not int or count < 0:
@@ -91,7 +117,8 @@ def _count(ballot: dict, index: int) -> int:
 
 
 def _fast_group_rankings(raw: list) -> dict | None:
-    """Group plain ``{"ranking": [names]}`` ballots with C-speed built-ins, or return None.
+    """Group plain ``{"ranking": [names]}`` ballots, each perhaps with a string ``receipt``,
+    with C-speed built-ins, or return None.
 
     The first-ballot index of a group is looked up only if that group turns out to be bad.
     """
@@ -102,11 +129,28 @@ def _fast_group_rankings(raw: list) -> dict | None:
         counted = Counter(
             zip(map(len, raw), map(type, rankings), map(tuple, rankings), strict=True)
         )
+        sizes = Counter()
+        for (size, _, _), n in counted.items():
+            sizes[size] += n
+        if sizes.keys() - {1, 2} or any(kind is not list for _, kind, _ in counted):
+            return None
+        # two fields are plain only if the second is a string receipt: one more C-speed pass
+        if sizes[2] and Counter(map(type, map(dict.get, raw, repeat(RECEIPT)))) != Counter(
+            {str: sizes[2], type(None): sizes[1]}
+        ):
+            return None
     except (KeyError, TypeError, IndexError, AttributeError):
         return None
-    if not counted or any(size != 1 or kind is not list for size, kind, _ in counted):
+    if not counted:
         return None
-    return {key: [n, 0] for (_, _, key), n in counted.items()}
+    groups: dict = {}
+    for (_, _, key), n in counted.items():
+        entry = groups.get(key)
+        if entry is None:
+            groups[key] = [n, 0]
+        else:
+            entry[0] += n
+    return groups
 
 
 def ballot_index(election: Election, ballot: Ballot) -> int | None:
@@ -139,6 +183,8 @@ def _group_rankings(raw: list) -> dict:
         count = ballot.get("count", 1)
         if type(count) is not int or count < 0:
             _count(ballot, index)
+        if RECEIPT in ballot:
+            _receipt(ballot, index)
         try:
             key = tuple(ranking)
             entry = get(key)
@@ -192,7 +238,8 @@ def _group(raw: list, field: str) -> dict:
         if type(ballot) is not dict:
             raise TallyError("a ballot must be an object", index)
         count = _count(ballot, index)
-        key = tuple(sorted((k, _freeze(v, index)) for k, v in ballot.items() if k != "count"))
+        _receipt(ballot, index)
+        key = tuple(sorted((k, _freeze(v, index)) for k, v in ballot.items() if k not in IGNORED))
         entry = groups.get(key)
         if entry is None:
             groups[key] = [count, index]

@@ -310,4 +310,55 @@ ZH_HANT = {
     "option.abstain": "棄權",
 }
 
+# committee_majority: paper counts per polling station, void rounds, vacant seats
+EN.update(
+    {
+        "stations": "The counts of {count} polling stations are added together: {list}.",
+        "station_over_signed": "Warning: at polling station {station}, {ballots} ballots were "
+        "cast but only {signed} voters signed for a ballot; this station's count is flagged.",
+        "station_over_issued": "Warning: at polling station {station}, {ballots} ballots were "
+        "cast but only {issued} were issued; this station's count is flagged.",
+        "not_valid.over_signed": "This vote is void: {ballots} ballots were cast but only "
+        "{signed} voters signed for a ballot, and more ballots than voters void a vote. No one "
+        "is elected by it.",
+        "vacant_allowed": "{seats_unfilled} seat(s) remain unfilled after the second round. With "
+        "{elected} members elected in this contest (at least 3), those seats may stay vacant.",
+        "vacant_if_three": "{seats_unfilled} seat(s) remain unfilled after the second round. They "
+        "may stay vacant only if the committee has at least 3 members elected across all its "
+        "contests ({elected} in this contest).",
+    }
+)
+
+ZH_HANS.update(
+    {
+        "stations": "合并了 {count} 个投票站的计票结果：{list}。",
+        "station_over_signed": "警告：投票站 {station} 投出 {ballots} 张选票，但只有 {signed} 名选民"
+        "签名领票；该投票站的计票已被标记。",
+        "station_over_issued": "警告：投票站 {station} 投出 {ballots} 张选票，但只发出 {issued} 张；"
+        "该投票站的计票已被标记。",
+        "not_valid.over_signed": "本次投票无效：投出 {ballots} 张选票，但只有 {signed} 名选民签名领票；"
+        "所投票数多于投票人数的，投票无效，无人因此当选。",
+        "vacant_allowed": "另行选举后仍有 {seats_unfilled} 个席位未选足。本选举职位已选出 {elected} "
+        "名成员（不少于 3 名），不足的席位可以空缺。",
+        "vacant_if_three": "另行选举后仍有 {seats_unfilled} 个席位未选足。只有居民委员会各选举职位合计"
+        "已选出至少 3 名成员时，不足的席位才可以空缺（本选举职位已选出 {elected} 名）。",
+    }
+)
+
+ZH_HANT.update(
+    {
+        "stations": "合併了 {count} 個投票站的計票結果：{list}。",
+        "station_over_signed": "警告：投票站 {station} 投出 {ballots} 張選票，但只有 {signed} 名選民"
+        "簽名領票；該投票站的計票已被標記。",
+        "station_over_issued": "警告：投票站 {station} 投出 {ballots} 張選票，但只發出 {issued} 張；"
+        "該投票站的計票已被標記。",
+        "not_valid.over_signed": "本次投票無效：投出 {ballots} 張選票，但只有 {signed} 名選民簽名領票；"
+        "所投票數多於投票人數的，投票無效，無人因此當選。",
+        "vacant_allowed": "另行選舉後仍有 {seats_unfilled} 個席位未選足。本選舉職位已選出 {elected} "
+        "名成員（不少於 3 名），不足的席位可以空缺。",
+        "vacant_if_three": "另行選舉後仍有 {seats_unfilled} 個席位未選足。只有居民委員會各選舉職位合計"
+        "已選出至少 3 名成員時，不足的席位才可以空缺（本選舉職位已選出 {elected} 名）。",
+    }
+)
+
 MESSAGES = {"en": EN, "zh_Hans": ZH_HANS, "zh_Hant": ZH_HANT}

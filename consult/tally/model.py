@@ -58,6 +58,8 @@ class Election:
     options: dict[str, Any] = field(default_factory=dict)
     total_ballots: int = 0
     source: list | None = field(default=None, repr=False, compare=False)
+    # committee_majority's paper counts, given instead of ballots (checked when counted)
+    totals: Any = None
 
     def __post_init__(self):
         if not self.total_ballots:

@@ -1,17 +1,22 @@
-"""committee_majority: turnout, majority, second round and the one-third floor."""
+"""committee_majority: turnout, majority, second round and the one-third floor.
+
+Every election here is counted twice, from its ballots and from their totals (the paper count),
+and the two results must agree (tests/tally/totals.py).
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from consult.tally import TallyError, count
+from consult.tally import TallyError
+from tests.tally.totals import count_both_ways
 
 
 def committee(rows, seats, registered, candidates="ABCDE", **options):
     ballots = []
     for c, m in rows:
         ballots.append(dict(m, count=c) if isinstance(m, dict) else {"marks": list(m), "count": c})
-    return count(
+    return count_both_ways(
         {
             "method": "committee_majority",
             "seats": seats,
@@ -19,7 +24,7 @@ def committee(rows, seats, registered, candidates="ABCDE", **options):
             "options": dict(options, registered_voters=registered),
             "ballots": ballots,
         }
-    ).to_dict()
+    )
 
 
 FIRST = [(20, "ABC"), (15, "ABD"), (10, "AE"), (5, "BCDE"), (5, "CD"), (5, "")]
@@ -117,3 +122,40 @@ def test_committee_second_round_errors_say_so():
     second = {"ballots": [{"marks": ["C"]}, {"marks": ["A"]}]}
     with pytest.raises(TallyError, match=r"^second round: ballot 2: unknown candidate 'A'$"):
         committee(FIRST, 3, 100, second_round=second)
+
+
+def test_committee_more_ballots_than_signatures_void_the_round():
+    assert committee(FIRST, 3, 100, voters_signed=60)["winners"] == ["A", "B"]
+    out = committee(FIRST, 3, 100, voters_signed=58)
+    assert out["winners"] == [] and out["summary"] == {
+        "status": "not_valid",
+        "reason": "over_signed",
+    }
+    assert out["rounds"][0]["decisions"] == [["not_valid", "ballots_cast"]]
+    second = {"ballots": [{"marks": ["C"], "count": 40}], "voters_signed": 39}
+    out = committee(FIRST, 3, 100, second_round=second)
+    assert out["winners"] == ["A", "B"]
+    assert out["summary"]["status"] == "second_round_not_valid"
+    assert "本次投票无效" in out["rounds"][1]["explanation"]["zh_Hans"]
+
+
+def test_committee_seats_may_stay_vacant_with_three_members():
+    rows = [(45, "ABC"), (15, "ABD"), (10, "DEF"), (10, "")]
+    second = {
+        "ballots": [
+            {"marks": ["D"], "count": 30},
+            {"marks": ["E"], "count": 10},
+            {"marks": [], "count": 15},
+        ]
+    }
+    out = committee(rows, 5, 100, candidates="ABCDEF", second_round=second)
+    assert out["rounds"][0]["decisions"][:3] == [
+        ["elected", "A"],
+        ["elected", "B"],
+        ["elected", "C"],
+    ]
+    assert out["second_round_candidates"] == ["D", "E", "F"]
+    assert out["rounds"][1]["decisions"] == [["elected", "D"], ["not_elected", "E"]]
+    assert out["winners"] == ["A", "B", "C", "D"]
+    assert out["summary"] == {"status": "seats_unfilled", "seats_unfilled": "1"}
+    assert "those seats may stay vacant" in out["rounds"][1]["explanation"]["en"]

@@ -12,9 +12,12 @@ REPO = Path(__file__).resolve().parents[2]
 CHECK = (
     "import sys; import consult.tally, consult.tally.__main__, consult.tally.cli, "
     "consult.tally.rcv, consult.tally.simple, consult.tally.borda, consult.tally.schulze, "
-    "consult.tally.committee, consult.tally.explain, consult.tally.rctab; "
+    "consult.tally.committee, consult.tally.committee_totals, consult.tally.committee_rounds, "
+    "consult.tally.explain, consult.tally.rctab; "
     "consult.tally.count({'method': 'plurality', 'candidates': ['A'], "
     "'ballots': [{'marks': ['A']}]}); "
+    "consult.tally.count({'method': 'committee_majority', 'candidates': ['A'], "
+    "'options': {'registered_voters': 1}, 'totals': [{'ballots_cast': 1, 'votes': {'A': 1}}]}); "
     "bad = [m for m in ('flask', 'sqlalchemy', 'flask_sqlalchemy') if m in sys.modules]; "
     "assert not bad, bad; print('pure')"
 )
