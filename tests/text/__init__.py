@@ -1,0 +1,1 @@
+"""Tests of consult.text: Markdown, Chinese conversion, language guessing, search tokens."""
