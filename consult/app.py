@@ -100,14 +100,14 @@ def register_extensions(app):
 def register_models(app):
     """Every domain's models on the metadata (and so in Alembic's view), with its predicates."""
     for domain in _domains(app):
-        domain.part("models")
+        domain.parts("models")
         domain.part("permissions")
+        domain.parts("tasks")
 
 
 def register_blueprints(app):
     for domain in _domains(app):
-        blueprint = domain.part("blueprint")
-        if blueprint is not None:
+        for blueprint in domain.parts("blueprint"):
             app.register_blueprint(blueprint)
 
 

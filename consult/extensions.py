@@ -47,5 +47,18 @@ def _configure_sqlite(dbapi_connection, connection_record):
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(connection):
+    """Writers take SQLite's write lock when they begin, readers do not.
+
+    In WAL mode a transaction that has read and then writes fails at once (SQLITE_BUSY,
+    no waiting) if another connection committed in between. So every transaction that may
+    write (anything but a GET or HEAD request: forms, commands, jobs) begins IMMEDIATE and
+    waits its turn (busy_timeout); page views read concurrently.
+    """
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN" if _read_only_request() else "BEGIN IMMEDIATE")
+
+
+def _read_only_request():
+    from flask import has_request_context, request
+
+    return has_request_context() and request.method in ("GET", "HEAD")

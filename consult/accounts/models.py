@@ -22,6 +22,8 @@ def new_session_token():
 class User(TimestampMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (check_in("role", Role),)
+    __audit_name__ = "account"
+    __audit_personal__ = ("email", "display_name")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True, index=True)

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from consult.accounts.models import User
 from consult.accounts.passwords import password_problems
+from consult.core import audit
 from consult.core.mail import send_email
 from consult.core.models import utcnow
 from consult.core.permissions import RESIDENT, Role
@@ -31,7 +32,15 @@ def find_user_by_email(email):
     ).scalar_one_or_none()
 
 
-def create_user(email, display_name, password, *, role=RESIDENT, locale=None):
+audit.describe("account.created", _l("Account created"))
+audit.describe("account.signed_in", _l("Signed in"))
+audit.describe("account.password_changed", _l("Password changed"))
+audit.describe("account.password_reset", _l("Password reset by e-mail link"))
+audit.describe("account.updated", _l("Profile changed"))
+audit.describe("account.role_changed", _l("Role changed"))
+
+
+def create_user(email, display_name, password, *, role=RESIDENT, locale=None, actor=None):
     """Create an account after checking every rule; nothing is added when one fails."""
     email = normalize_email(email)
     if Role.parse(role) is None:
@@ -55,6 +64,13 @@ def create_user(email, display_name, password, *, role=RESIDENT, locale=None):
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
+    audit.record(
+        "account.created",
+        user,
+        actor=actor or user,
+        data={"email": user.email, "role": user.role, "display_name": user.display_name},
+        personal={"email", "display_name"},
+    )
     return user
 
 
@@ -70,6 +86,7 @@ def authenticate(email, password):
     if user is None or not user.active or not user.check_password(password):
         raise ServiceError(WRONG_CREDENTIALS)
     user.last_sign_in_at = utcnow()
+    audit.record("account.signed_in", user, actor=user)
     return user
 
 
@@ -77,6 +94,7 @@ def change_password(user, current_password, new_password):
     if not user.check_password(current_password):
         raise ServiceError(_l("Your current password is not correct."), "current_password")
     _set_new_password(user, new_password)
+    audit.record("account.password_changed", user, actor=user)
 
 
 def _set_new_password(user, new_password):
@@ -140,25 +158,44 @@ def user_for_reset_token(token):
 def reset_password(token, new_password):
     user = user_for_reset_token(token)
     _set_new_password(user, new_password)
+    audit.record("account.password_reset", user, actor=user)
     return user
 
 
 def update_profile(user, *, display_name, preferred_locale):
+    before = audit.snapshot(user, ("display_name", "preferred_locale"))
     user.display_name = " ".join(display_name.split())
-    set_preferred_locale(user, preferred_locale)
+    _set_locale(user, preferred_locale)
+    _record_profile_change(user, before)
     return user
 
 
 def set_preferred_locale(user, locale):
     """The UI language pages and e-mails use for ``user`` (one of the catalog names)."""
-    if locale not in UI_LOCALES:
-        raise ServiceError(_l("Choose one of the languages offered."), "preferred_locale")
-    user.preferred_locale = locale
+    before = audit.snapshot(user, ("preferred_locale",))
+    _set_locale(user, locale)
+    _record_profile_change(user, before)
     return user
 
 
-def set_role(user, role):
+def _set_locale(user, locale):
+    if locale not in UI_LOCALES:
+        raise ServiceError(_l("Choose one of the languages offered."), "preferred_locale")
+    user.preferred_locale = locale
+
+
+def _record_profile_change(user, before):
+    changes = audit.changes_since(before, user)
+    if changes:
+        audit.record("account.updated", user, actor=user, changes=changes)
+
+
+def set_role(user, role, *, actor=None):
     if Role.parse(role) is None:
         raise ServiceError(_l("Unknown role: %(role)s", role=role), "role")
+    before = audit.snapshot(user, ("role",))
     user.role = Role(role)
+    audit.record(
+        "account.role_changed", user, actor=actor, changes=audit.changes_since(before, user)
+    )
     return user

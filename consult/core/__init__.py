@@ -7,9 +7,18 @@ from consult.core.domain import Domain, NavEntry
 
 domain = Domain(
     "core",
-    blueprint="consult.core.views:bp",
-    models="consult.core.models",
+    blueprint=["consult.core.views:bp", "consult.core.audit.views:bp"],
+    models=["consult.core.models", "consult.core.audit.models"],
+    commands=["consult.core.audit.cli:audit_cli"],
     permissions="consult.core.permissions",
-    navigation=[NavEntry("core.index", _l("Home"), active="/")],
+    navigation=[
+        NavEntry("core.index", _l("Home"), active="/"),
+        NavEntry(
+            "audit.trail",
+            _l("Audit trail"),
+            visible="consult.core.permissions:is_committee",
+            active="/audit",
+        ),
+    ],
     api="consult.core.open_data:routes",
 )

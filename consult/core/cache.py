@@ -35,6 +35,7 @@ _TRACKED = []  # (model, key or key function)
 
 class DataVersion(db.Model):
     __tablename__ = "data_versions"
+    __table_args__ = {"info": {"bookkeeping": True}}
 
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     token: Mapped[str] = mapped_column(String(32))

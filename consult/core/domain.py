@@ -17,7 +17,8 @@
         notifications=[NotificationKind("proposals.answered", _l("..."), _l("..."))],
     )
 
-Everything but the name is optional. ``setup`` is called with the app once it is built
+Everything but the name is optional; ``blueprint``, ``models`` and ``tasks`` may list
+several. ``setup`` is called with the app once it is built
 (template filters, Flask-Login's loader ...). Parts are named as ``"module:attribute"`` (or
 ``"module"`` for models and permissions) and imported only when the app is built, so a
 domain's ``__init__`` imports nothing heavy and domains never import each other to plug in.
@@ -118,8 +119,8 @@ class NotificationKind:
 @dataclass
 class Domain:
     name: str
-    blueprint: str | None = None
-    models: str | None = None
+    blueprint: str | list | None = None
+    models: str | list | None = None
     permissions: str | None = None
     commands: Iterable[str] = ()
     setup: str | Callable | None = None
@@ -129,12 +130,23 @@ class Domain:
     dashboard: str | Callable | None = None
     exports: str | Callable | None = None
     search: str | Callable | None = None
+    tasks: str | list | None = None  # modules whose @task functions the queue runs
     notifications: Iterable[NotificationKind] = field(default_factory=tuple)
 
     def part(self, name):
         """The declared part ``name`` imported, or None when the domain has none."""
         reference = getattr(self, name)
         return resolve(reference) if reference is not None else None
+
+    def parts(self, name):
+        """Every reference of part ``name`` imported (blueprint, models and tasks may list
+        several)."""
+        reference = getattr(self, name)
+        if reference is None:
+            return []
+        if isinstance(reference, str) or not isinstance(reference, list | tuple):
+            return [resolve(reference)]
+        return [resolve(item) for item in reference]
 
     def __repr__(self):
         return f"<Domain {self.name}>"

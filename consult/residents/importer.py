@@ -244,7 +244,9 @@ def _jsonable(params):
     }
 
 
-def import_register(data, *, dry_run=False, today=None, check_progress=None, save_progress=None):
+def import_register(
+    data, *, dry_run=False, today=None, check_progress=None, save_progress=None, actor=None
+):
     """Check ``data`` and, when every row is good and this is no dry run, write it.
 
     Returns ``(checked, counts)``; counts is None when the file has problems.
@@ -252,8 +254,8 @@ def import_register(data, *, dry_run=False, today=None, check_progress=None, sav
     checked = check(data, today=today, progress=check_progress)
     if not checked.ok:
         return checked, None
-    return checked, apply(checked, dry_run=dry_run, progress=save_progress)
+    return checked, apply(checked, dry_run=dry_run, progress=save_progress, actor=actor)
 
 
-def apply_checked(checked, progress=None):
-    return apply(checked, dry_run=False, progress=progress)
+def apply_checked(checked, progress=None, actor=None):
+    return apply(checked, dry_run=False, progress=progress, actor=actor)

@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
+from consult.core import audit
 from consult.core.models import utcnow
 from consult.core.services import ServiceError
 from consult.core.urls import external_url_for
@@ -30,6 +31,10 @@ DEFAULT_DAYS = 60
 INVALID = _l("This invitation code is not valid. Check that the whole link was copied, or ask the residents' committee for a new letter.")  # fmt: skip
 EXPIRED = _l("This invitation code has expired. Ask the residents' committee for a new letter.")
 USED = _l("This invitation code has already been used. If that was not you, tell the residents' committee.")  # fmt: skip
+
+
+audit.describe("invitations.created", _l("Invitation letters made"))
+audit.describe("invitation.redeemed", _l("Invitation code used"))
 
 
 class InvitationProblem(ServiceError):
@@ -49,6 +54,17 @@ def create_invitations(actor, *, households=(), residents=(), days=DEFAULT_DAYS)
     for row in rows:
         db.session.add(Invitation(batch=batch, expires_at=expires_at, created_by=actor, **row))
     db.session.flush()
+    audit.record(
+        "invitations.created",
+        actor=actor,
+        object_type="invitation_batch",
+        data={
+            "batch": batch,
+            "households": len(households),
+            "residents": len(residents),
+            "days": days,
+        },
+    )
     return batch
 
 
@@ -116,6 +132,7 @@ def redeem_invitation(invitation, user, resident_id=None):
     if used.rowcount != 1:
         raise InvitationProblem("used")
     db.session.expire(invitation)
+    audit.record("invitation.redeemed", invitation, actor=user)
     return verify_resident(user, resident, user, method=BY_INVITATION, invitation=invitation)
 
 

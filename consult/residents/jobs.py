@@ -73,7 +73,7 @@ def run_job(job_id):
             return job
         job.move_to(ImportStatus.SAVING)
         db.session.commit()
-        counts = importer.apply_checked(checked)
+        counts = importer.apply_checked(checked, actor=job.created_by)
         _finish(job, ImportStatus.DONE, counts=counts)
     except Exception:
         current_app.logger.exception("register import %s failed", job_id)

@@ -113,6 +113,11 @@ class Resident(TimestampMixin, db.Model):
         UniqueConstraint("household_id", "full_name", "birth_date", name="uq_residents_person"),
         check_in("gender", Gender),
     )
+    # Kept beside the audit chain (which holds their digests), purged with the entry.
+    __audit_personal__ = (
+        "full_name", "latin_name", "gender", "birth_date", "nationality", "languages",
+        "phone", "email",
+    )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))

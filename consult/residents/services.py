@@ -24,6 +24,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from consult.core import audit
 from consult.core.cache import cached
 from consult.core.models import utcnow
 from consult.core.pagination import paginate
@@ -45,6 +46,18 @@ from consult.residents.models import (
 from consult.residents.permissions import can_edit_resident
 
 ADULT_AGE = 18
+
+
+audit.describe("resident.updated", _l("Register entry edited"))
+audit.describe("resident.moved", _l("Resident moved to another household"))
+audit.describe("resident.verified", _l("Resident verified"))
+audit.describe("resident.verification_revoked", _l("Verification revoked"))
+audit.describe("register.imported", _l("Register imported"))
+
+EDITABLE = (
+    "full_name", "latin_name", "gender", "birth_date", "nationality", "languages", "phone",
+    "email",
+)  # fmt: skip
 
 
 def _ensure(allowed):
@@ -236,9 +249,13 @@ def update_resident(actor, resident, **values):
     full_name = values.get("full_name", resident.full_name)
     birth_date = values.get("birth_date", resident.birth_date)
     _check_unique(resident.id, resident.household_id, full_name, birth_date)
+    before = audit.snapshot(resident, EDITABLE)
     for key, value in values.items():
         setattr(resident, key, value)
     resident.name_key = name_key(resident.full_name, resident.latin_name)
+    changes = audit.changes_since(before, resident)
+    if changes:
+        audit.record("resident.updated", resident, actor=actor, changes=changes)
     return resident
 
 
@@ -249,7 +266,11 @@ def move_resident(actor, resident, household):
     if household.id == resident.household_id:
         raise ServiceError(_l("The resident already lives in this household."), "household")
     _check_unique(resident.id, household.id, resident.full_name, resident.birth_date)
+    old = resident.household.code
     resident.household = household
+    audit.record(
+        "resident.moved", resident, actor=actor, changes={"household": (old, household.code)}
+    )
     return resident
 
 
@@ -299,6 +320,13 @@ def verify_resident(actor, resident, user, *, method=BY_COMMITTEE, note=None, in
         )
     )
     db.session.flush()
+    audit.record(
+        "resident.verified",
+        resident,
+        actor=actor,
+        data={"account": user.id, "method": method, "note": (note or "").strip() or None},
+        personal={"note"},
+    )
     return resident
 
 
@@ -316,9 +344,17 @@ def revoke_verification(actor, resident, *, note=None):
             note=(note or "").strip() or None,
         )
     )
+    account = resident.user_id
     resident.user = None
     resident.verified_at = None
     db.session.flush()
+    audit.record(
+        "resident.verification_revoked",
+        resident,
+        actor=actor,
+        data={"account": account, "note": (note or "").strip() or None},
+        personal={"note"},
+    )
     return resident
 
 

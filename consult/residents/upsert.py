@@ -6,6 +6,7 @@ inserts and updates in chunks. A dry run walks the same path and only counts.
 
 from sqlalchemy import bindparam, insert, select, update
 
+from consult.core import audit
 from consult.core.cache import bump
 from consult.core.models import utcnow
 from consult.extensions import db
@@ -27,8 +28,11 @@ COUNT_KEYS = (
 CHUNK = 1000
 
 
-def apply(checked, *, dry_run=False, progress=None):
-    """Upsert ``checked.rows`` (a file without problems); returns what changed, by kind."""
+def apply(checked, *, dry_run=False, progress=None, actor=None):
+    """Upsert ``checked.rows`` (a file without problems); returns what changed, by kind.
+
+    A real import is one audit entry with its counts (per-row values stay in the register).
+    """
     writer = _Writer(checked, dry_run, progress)
     writer.grids()
     writer.buildings()
@@ -37,6 +41,7 @@ def apply(checked, *, dry_run=False, progress=None):
     if not dry_run:
         db.session.expire_all()  # objects loaded earlier must see the new values
         bump(REGISTER_VERSION)  # bulk writes bypass the ORM's change tracking
+        audit.record("register.imported", actor=actor, object_type="register", data=writer.counts)
     return writer.counts
 
 

@@ -1,4 +1,4 @@
-from tests.access import ANYONE
+from tests.access import ANYONE, COMMITTEE_ONLY
 
 ACCESS = {
     "core.index": ANYONE,
@@ -12,3 +12,4 @@ ACCESS = {
 
 def url_values(db):
     return {"filename": "css/consult.css"}
+ACCESS["audit.trail"] = COMMITTEE_ONLY
