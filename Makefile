@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
+export PORT
 STAMP := $(VENV)/.installed
 
 .PHONY: run test install db lint format benchmark clean
@@ -26,7 +27,10 @@ db: install
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
 
+# The web app and one queue worker (imports, e-mail, digests), stopped together.
 run: db
+	@$(FLASK) queue worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install node_modules/axe-core/axe.min.js

@@ -76,7 +76,8 @@ def load_app_domains(app):
     """The domain packages this app is made of (DOMAINS setting; consult.domains by default)."""
     from consult.domains import DOMAINS, load_domains
 
-    app.extensions["consult.domains"] = load_domains(app.config.get("DOMAINS") or DOMAINS)
+    names = tuple(app.config.get("DOMAINS") or DOMAINS) + tuple(app.config.get("EXTRA_DOMAINS", ()))
+    app.extensions["consult.domains"] = load_domains(names)
 
 
 def _domains(app):
@@ -147,6 +148,5 @@ def register_commands(app):
 
 def run_domain_setup(app):
     for domain in _domains(app):
-        setup = domain.part("setup")
-        if setup is not None:
+        for setup in domain.parts("setup"):
             setup(app)

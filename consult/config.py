@@ -72,6 +72,31 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Consult <no-reply@localhost>")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")  # default: instance/outbox
 
+    # Domain packages beyond consult.domains.DOMAINS (plug-ins; the tests' sample domain).
+    EXTRA_DOMAINS = tuple(
+        name.strip()
+        for name in os.environ.get("CONSULT_EXTRA_DOMAINS", "").split(",")
+        if name.strip()
+    )
+
+    # The task queue: Huey on SQLite in instance/ by default, on Redis when REDIS_URL is set.
+    QUEUE_MODE = os.environ.get("QUEUE_MODE", "huey")  # "inline": run jobs in the request
+    REDIS_URL = os.environ.get("REDIS_URL")
+    QUEUE_NAME = os.environ.get("QUEUE_NAME", "consult")
+    QUEUE_PATH = os.environ.get("QUEUE_PATH")  # default: instance/queue.sqlite3
+    JOB_HEARTBEAT_SECONDS = float(os.environ.get("JOB_HEARTBEAT_SECONDS", 10))
+    JOB_STALE_SECONDS = float(os.environ.get("JOB_STALE_SECONDS", 120))
+    JOB_RESEND_SECONDS = float(os.environ.get("JOB_RESEND_SECONDS", 600))
+
+    # Text messages through a generic HTTP SMS gateway; off while SMS_GATEWAY_URL is unset.
+    SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL")
+    SMS_GATEWAY_KEY = os.environ.get("SMS_GATEWAY_KEY")
+    SMS_TEMPLATES = {
+        "en": os.environ.get("SMS_TEMPLATE_EN"),
+        "zh_Hans": os.environ.get("SMS_TEMPLATE_ZH_HANS"),
+        "zh_Hant": os.environ.get("SMS_TEMPLATE_ZH_HANT"),
+    }
+
     # Where people reach the app (scheme and host): links in e-mails, letters and the API.
     PUBLIC_URL = os.environ.get("PUBLIC_URL")
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
@@ -82,6 +107,10 @@ class Config:
 
 class DevelopmentConfig(Config):
     NAME = "development"
+    # `make run` serves on 127.0.0.1:$PORT; links in e-mails point there.
+    PUBLIC_URL = (
+        os.environ.get("PUBLIC_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"
+    )
     DEBUG = False  # the debugger stays off unless FLASK_DEBUG=1 asks for it
 
 
@@ -96,6 +125,7 @@ class TestingConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     SIGN_IN_RATE_LIMIT = SIGN_UP_RATE_LIMIT = RESET_RATE_LIMIT = "1000 per minute"
     MAIL_SERVER = None
+    QUEUE_MODE = "inline"  # jobs run at the end of the request; no worker needed
 
 
 class ProductionConfig(Config):

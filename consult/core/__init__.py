@@ -3,16 +3,35 @@ error pages, the service runner, load-and-permit, enums, and the domain declarat
 
 from flask_babel import lazy_gettext as _l
 
-from consult.core.domain import Domain, NavEntry
+from consult.core.domain import Domain, NavEntry, signed_in
 
 domain = Domain(
     "core",
-    blueprint=["consult.core.views:bp", "consult.core.audit.views:bp"],
-    models=["consult.core.models", "consult.core.audit.models"],
-    commands=["consult.core.audit.cli:audit_cli"],
+    blueprint=[
+        "consult.core.views:bp",
+        "consult.core.audit.views:bp",
+        "consult.core.notifications.views:bp",
+    ],
+    models=[
+        "consult.core.models",
+        "consult.core.audit.models",
+        "consult.core.queue.models",
+        "consult.core.notifications.models",
+    ],
+    commands=["consult.core.audit.cli:audit_cli", "consult.core.queue.cli:queue_cli"],
+    setup=["consult.core.queue.backend:init_app"],
+    tasks=["consult.core.queue.maintenance", "consult.core.notifications.delivery"],
     permissions="consult.core.permissions",
     navigation=[
         NavEntry("core.index", _l("Home"), active="/"),
+        NavEntry(
+            "notifications.inbox",
+            _l("Messages"),
+            visible=signed_in,
+            area="account",
+            active="/notifications",
+            badge="consult.core.notifications.services:unread_count",
+        ),
         NavEntry(
             "audit.trail",
             _l("Audit trail"),

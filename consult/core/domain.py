@@ -17,8 +17,8 @@
         notifications=[NotificationKind("proposals.answered", _l("..."), _l("..."))],
     )
 
-Everything but the name is optional; ``blueprint``, ``models`` and ``tasks`` may list
-several. ``setup`` is called with the app once it is built
+Everything but the name is optional; ``blueprint``, ``models``, ``setup`` and ``tasks``
+may list several. ``setup`` is called with the app once it is built
 (template filters, Flask-Login's loader ...). Parts are named as ``"module:attribute"`` (or
 ``"module"`` for models and permissions) and imported only when the app is built, so a
 domain's ``__init__`` imports nothing heavy and domains never import each other to plug in.
@@ -64,9 +64,13 @@ class NavEntry:
     visible: Callable | str = everyone
     area: str = "main"
     active: str | None = None
+    badge: Callable | str | None = None  # badge(user) -> a count shown beside the label
 
     def shown_to(self, user):
         return bool(resolve(self.visible)(user))
+
+    def badge_for(self, user):
+        return resolve(self.badge)(user) if self.badge is not None else None
 
 
 @dataclass(frozen=True)
@@ -108,12 +112,32 @@ class SearchSource:
 
 @dataclass(frozen=True)
 class NotificationKind:
-    """A kind of message people can choose to get (the notifications hook)."""
+    """A kind of message people can choose to get (the notifications hook).
+
+    ``subject`` and ``text`` are lazy strings formatted with the parameters ``notify`` is
+    given (``%(title)s``), in the recipient's language; a parameter may be a mapping from
+    language to text (a proposal's title in each language), and the recipient's is used.
+    """
 
     key: str
     label: object
+    subject: object
+    text: object = None
     description: object = None
     default: str = "each"  # each time; "daily" digest; "never"
+    by_email: bool = True  # the default channels besides the in-app inbox
+    by_sms: bool = False
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone a message can reach: an account, or a register entry without one."""
+
+    name: str
+    locale: str
+    user_id: int | None = None
+    email: str | None = None
+    phone: str | None = None
 
 
 @dataclass
@@ -123,7 +147,7 @@ class Domain:
     models: str | list | None = None
     permissions: str | None = None
     commands: Iterable[str] = ()
-    setup: str | Callable | None = None
+    setup: str | list | Callable | None = None
     seed: str | Callable | None = None
     navigation: Iterable[NavEntry] = ()
     api: str | None = None
@@ -131,6 +155,9 @@ class Domain:
     exports: str | Callable | None = None
     search: str | Callable | None = None
     tasks: str | list | None = None  # modules whose @task functions the queue runs
+    # Who lives where and how to reach them (contacts_in_scope, phone_of, scope_choices):
+    # the register provides it for urgent messages and text messages.
+    audience: str | None = None
     notifications: Iterable[NotificationKind] = field(default_factory=tuple)
 
     def part(self, name):

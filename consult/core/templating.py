@@ -1,7 +1,7 @@
 """Template globals: navigation from the domains, permissions, the language switcher,
 locale-aware filters."""
 
-from flask import request, url_for
+from flask import has_request_context, request, url_for
 from flask_login import current_user
 
 from consult.core.forms import LanguageForm
@@ -12,7 +12,7 @@ from consult.i18n import init_template_helpers
 
 
 def navigation(area="main"):
-    """(url, label, current) for each navigation entry the current user may see."""
+    """(url, label, current, badge) for each navigation entry the current user may see."""
     path = request.path if request else "/"
     entries = []
     for domain in current_domains():
@@ -23,12 +23,14 @@ def navigation(area="main"):
             current = bool(active) and (
                 path == active if active == "/" else path.startswith(active)
             )
-            entries.append((url_for(entry.endpoint), entry.label, current))
+            entries.append(
+                (url_for(entry.endpoint), entry.label, current, entry.badge_for(current_user))
+            )
     # The most specific match wins when two entries share a prefix (/register, /register/me).
     marked = [e for e in entries if e[2]]
     if len(marked) > 1:
         best = max(marked, key=lambda e: len(e[0]))
-        entries = [(url, label, (url, label, current) == best) for url, label, current in entries]
+        entries = [(e[0], e[1], e is best, e[3]) for e in entries]
     return entries
 
 
@@ -42,6 +44,8 @@ def init_templating(app):
 
     @app.context_processor
     def inject_common():
+        if not has_request_context():  # e-mails rendered by the queue's worker
+            return {"today": utcnow(), "is_committee": is_committee}
         return {
             "language_form": LanguageForm(),
             "is_committee": is_committee,

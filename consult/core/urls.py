@@ -23,3 +23,13 @@ def external_url(path):
 
 def external_url_for(endpoint, **values):
     return external_url(url_for(endpoint, **values))
+
+
+def site_path(endpoint, **values):
+    """The path of ``endpoint`` on this site, in a request or not (jobs, commands)."""
+    if has_request_context():
+        return url_for(endpoint, **values)
+    adapter = current_app.url_map.bind(
+        "localhost", script_name=current_app.config.get("APPLICATION_ROOT") or "/"
+    )
+    return adapter.build(endpoint, values)

@@ -10,7 +10,33 @@ api.py         grids and buildings in the open-data API
 
 from flask_babel import lazy_gettext as _l
 
-from consult.core.domain import Domain, NavEntry
+from consult.core.domain import Domain, NavEntry, NotificationKind
+
+VERIFIED = NotificationKind(
+    "residents.verified",
+    _l("You become a verified resident"),
+    subject=_l("You are a verified resident of %(community)s"),
+    text=_l(
+        "The residents' committee has linked your account to your entry in the resident register. You can now take part in everything open to verified residents."
+    ),
+    description=_l("When the residents' committee verifies your account."),
+)
+VERIFICATION_REVOKED = NotificationKind(
+    "residents.verification_revoked",
+    _l("Your verification is revoked"),
+    subject=_l("Your verification as a resident of %(community)s was revoked"),
+    text=_l(
+        "The residents' committee has unlinked your account from the resident register. Ask the committee if you think this is a mistake."
+    ),
+    description=_l("When the residents' committee revokes your verification."),
+)
+IMPORT_FINISHED = NotificationKind(
+    "residents.import_finished",
+    _l("Register imports you started"),
+    subject=_l("The register import of %(file)s has finished"),
+    text=_l("Open the import to see what changed, or which rows need correcting."),
+    description=_l("When an import of the resident register you started has finished."),
+)
 
 domain = Domain(
     "residents",
@@ -18,6 +44,7 @@ domain = Domain(
     models="consult.residents.models",
     permissions="consult.residents.permissions",
     commands=["consult.residents.cli:residents_cli"],
+    tasks=["consult.residents.jobs"],
     seed="consult.residents.demo:seed_register",
     navigation=[
         NavEntry(
@@ -35,5 +62,7 @@ domain = Domain(
     ],
     api="consult.residents.api:routes",
     dashboard="consult.residents.dashboard:tiles",
+    notifications=[VERIFIED, VERIFICATION_REVOKED, IMPORT_FINISHED],
+    audience="consult.residents.audience",
     exports="consult.residents.export:export_tables",
 )

@@ -60,6 +60,9 @@ MESSAGES = {
         "Building %(building)s is in grid “%(value)s” here but in grid “%(first_value)s” on line %(first_line)d."
     ),
     "unknown_problem": _l("This row could not be imported."),
+    "worker_stopped": _l(
+        "The import stopped before it finished (the background worker was restarted). Nothing was saved; try again."
+    ),
 }
 
 

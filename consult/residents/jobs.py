@@ -1,53 +1,75 @@
 """Register imports in the background, with progress the job's page can show.
 
 The upload page checks the file first (a dry run in the request, which reports every bad
-row). A clean file becomes an ImportJob; a thread with its own app context checks it
-again against the current register and writes it. In tests
-(``REGISTER_IMPORT_IN_BACKGROUND`` false) the job runs inside the request instead.
+row). A clean file becomes an ImportJob, and a job on the task queue (``residents.import``)
+checks it again against the current register and writes it, so an import survives a
+restart of the web process. If the queue's worker dies during an import, the reaper fails
+the job and the import with it; the file is kept so the committee can try again.
 """
 
 import json
-import threading
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 
+from consult.core import audit
 from consult.core.models import utcnow
+from consult.core.notifications import notify
+from consult.core.queue import Job, enqueue, retry_job, task
+from consult.core.services import ServiceError
+from consult.core.urls import site_path
 from consult.extensions import db
 from consult.residents import importer
 from consult.residents.csvformat import Problem
 from consult.residents.models import ImportJob, ImportStatus
+from consult.residents.permissions import can_manage_register
 
 PROGRESS_COMMIT_EVERY = 2000
 
-
-def in_background(app):
-    return app.config.get("REGISTER_IMPORT_IN_BACKGROUND", not app.testing)
+audit.describe("register.import_started", _l("Register import started"))
 
 
 def start_import(actor, filename, text, total):
-    """Create the job; the caller commits and then calls ``launch``."""
+    """Create the import and its queued job (sent to the queue when the caller commits)."""
+    if not can_manage_register(actor):
+        raise ServiceError(_l("You are not allowed to change the resident register."))
     job = ImportJob(filename=filename[:255], content=text, total=total, created_by=actor)
     db.session.add(job)
     db.session.flush()
+    job.job_id = enqueue("residents.import", actor=actor, import_id=job.id).id
+    audit.record(
+        "register.import_started", job, actor=actor, data={"filename": job.filename, "rows": total}
+    )
     return job
 
 
-def launch(job_id):
-    app = current_app._get_current_object()
-    if in_background(app):
-        thread = threading.Thread(target=_run_in_thread, args=(app, job_id), daemon=True)
-        thread.start()
-        return thread
-    run_job(job_id)
-    return None
+def retry_import(actor, job):
+    """Try an import again whose worker stopped (its file is still here)."""
+    if not can_manage_register(actor):
+        raise ServiceError(_l("You are not allowed to change the resident register."))
+    queued = db.session.get(Job, job.job_id) if job.job_id else None
+    if job.status != ImportStatus.FAILED or not job.content or queued is None:
+        raise ServiceError(_l("This import cannot be tried again; upload the file again."))
+    job.move_to(ImportStatus.QUEUED)
+    job.processed = 0
+    job.errors = None
+    job.finished_at = None
+    retry_job(actor, queued)
+    return job
 
 
-def _run_in_thread(app, job_id):
-    with app.app_context():
-        try:
-            run_job(job_id)
-        finally:
-            db.session.remove()
+def import_failed(queued, import_id):
+    """The queue gave up on the job (its worker died): the import failed, the file stays."""
+    job = db.session.get(ImportJob, import_id)
+    if job is not None and not job.finished:
+        job.move_to(ImportStatus.FAILED)
+        job.errors = json.dumps([Problem(0, "worker_stopped").as_json()])
+        job.finished_at = utcnow()
+
+
+@task("residents.import", on_failure=import_failed)
+def import_task(queued, import_id):
+    run_job(import_id)
 
 
 def run_job(job_id):
@@ -84,11 +106,16 @@ def run_job(job_id):
 
 
 def _finish(job, status, counts=None, errors=None):
+    from consult.residents import IMPORT_FINISHED
+
     job.move_to(status)
     job.counts = json.dumps(counts) if counts is not None else None
     job.errors = json.dumps([p.as_json() for p in errors]) if errors else None
     job.content = None  # the file holds personal data: not kept once imported
     job.finished_at = utcnow()
+    if job.created_by is not None:
+        path = site_path("residents.import_job", job_id=job.id)
+        notify(IMPORT_FINISHED, [job.created_by], path=path, file=job.filename)
     db.session.commit()
 
 

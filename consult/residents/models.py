@@ -44,6 +44,7 @@ class ImportStatus(State):
             cls.QUEUED: (cls.CHECKING, cls.FAILED),
             cls.CHECKING: (cls.SAVING, cls.FAILED),
             cls.SAVING: (cls.DONE, cls.FAILED),
+            cls.FAILED: (cls.QUEUED,),  # tried again after its worker stopped
         }
 
 
@@ -218,6 +219,7 @@ class ImportJob(db.Model):
     counts: Mapped[str | None] = mapped_column(Text)  # JSON: what was created/updated
     errors: Mapped[str | None] = mapped_column(Text)  # JSON: [[line, code, params], ...]
     content: Mapped[str | None] = mapped_column(Text)  # the file, dropped once imported
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))  # on the task queue
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -226,7 +228,7 @@ class ImportJob(db.Model):
 
     @property
     def finished(self):
-        return ImportStatus(self.status).is_final
+        return ImportStatus(self.status) in (ImportStatus.DONE, ImportStatus.FAILED)
 
     def move_to(self, status):
         """Change the status along ImportStatus's transitions (an illegal move raises)."""

@@ -27,9 +27,11 @@ from sqlalchemy.orm import joinedload
 from consult.core import audit
 from consult.core.cache import cached
 from consult.core.models import utcnow
+from consult.core.notifications import notify
 from consult.core.pagination import paginate
 from consult.core.services import ServiceError
 from consult.extensions import db
+from consult.i18n import UI_LOCALES, community_name
 from consult.residents.models import (
     BY_COMMITTEE,
     BY_INVITATION,
@@ -58,6 +60,11 @@ EDITABLE = (
     "full_name", "latin_name", "gender", "birth_date", "nationality", "languages", "phone",
     "email",
 )  # fmt: skip
+
+
+def community_names():
+    """The community's name in each UI language, for messages read in any of them."""
+    return {locale: community_name(locale) for locale in UI_LOCALES}
 
 
 def _ensure(allowed):
@@ -327,6 +334,10 @@ def verify_resident(actor, resident, user, *, method=BY_COMMITTEE, note=None, in
         data={"account": user.id, "method": method, "note": (note or "").strip() or None},
         personal={"note"},
     )
+    if method == BY_COMMITTEE:
+        from consult.residents import VERIFIED
+
+        notify(VERIFIED, [user], path="/register/me", community=community_names())
     return resident
 
 
@@ -344,7 +355,7 @@ def revoke_verification(actor, resident, *, note=None):
             note=(note or "").strip() or None,
         )
     )
-    account = resident.user_id
+    account = resident.user
     resident.user = None
     resident.verified_at = None
     db.session.flush()
@@ -352,9 +363,12 @@ def revoke_verification(actor, resident, *, note=None):
         "resident.verification_revoked",
         resident,
         actor=actor,
-        data={"account": account, "note": (note or "").strip() or None},
+        data={"account": account.id, "note": (note or "").strip() or None},
         personal={"note"},
     )
+    from consult.residents import VERIFICATION_REVOKED
+
+    notify(VERIFICATION_REVOKED, [account], path="/register/me", community=community_names())
     return resident
 
 

@@ -37,8 +37,10 @@ def pytest_collection_modifyitems(items):
 
 
 class LiveServer:
-    def __init__(self, app):
+    def __init__(self, app, database_url=None, folder=None):
         self.app = app
+        self.database_url = database_url
+        self.folder = folder
         self._server = make_server("127.0.0.1", 0, app, threaded=True)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -68,7 +70,7 @@ def live_server(request, tmp_path_factory):
             from consult.cli import seed_demo
 
             list(seed_demo())
-        server = LiveServer(app)
+        server = LiveServer(app, url, folder)
         server.start()
         yield server
         server.stop()
@@ -125,3 +127,43 @@ def assert_accessible():
 @pytest.fixture
 def save_screenshot():
     return helpers.save_screenshot
+
+
+@pytest.fixture
+def queue_worker(live_server):
+    """A real queue worker (``flask queue worker``) for the live server, as in production:
+    the live app hands jobs to Huey (SQLite storage in the test's folder) instead of running
+    them at the end of the request."""
+    import subprocess
+    import sys
+
+    from consult.core.queue.backend import QueueBackend
+
+    app = live_server.app
+    queue_path = live_server.folder / "queue.sqlite3"
+    saved = dict(app.config), app.extensions["consult.queue"]
+    app.config.update(QUEUE_MODE="huey", QUEUE_PATH=str(queue_path), QUEUE_NAME="browser")
+    app.extensions["consult.queue"] = QueueBackend(app)
+    env = {
+        **os.environ,
+        "CONSULT_CONFIG": "development",
+        "DATABASE_URL": live_server.database_url,
+        "CONSULT_INSTANCE_PATH": str(live_server.folder / "worker"),
+        "SECRET_KEY": app.config["SECRET_KEY"],
+        "QUEUE_PATH": str(queue_path),
+        "QUEUE_NAME": "browser",
+        "MAIL_OUTBOX": app.config["MAIL_OUTBOX"],
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "queue", "worker", "--workers", "1"],
+        cwd=Path(__file__).resolve().parent.parent.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    yield worker
+    worker.terminate()
+    worker.wait(timeout=20)
+    app.config.clear()
+    app.config.update(saved[0])
+    app.extensions["consult.queue"] = saved[1]

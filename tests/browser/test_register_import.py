@@ -22,13 +22,9 @@ def register_file(tag, birth_date, nationality):
 
 
 @pytest.fixture
-def background_imports(live_server):
-    """The live server runs imports in a background thread, as in production."""
-    config = live_server.app.config
-    previous = config.get("REGISTER_IMPORT_IN_BACKGROUND")
-    config["REGISTER_IMPORT_IN_BACKGROUND"] = True
-    yield
-    config["REGISTER_IMPORT_IN_BACKGROUND"] = previous
+def background_imports(queue_worker):
+    """Imports run in a real queue worker, as in production."""
+    return queue_worker
 
 
 def test_import_with_errors_then_fixed(

@@ -46,3 +46,6 @@ def url_values(db):
         "token": invitations.invitation_token(letter),
         "job_id": job.id,
     }
+
+
+ACCESS["residents.retry_import"] = COMMITTEE_ONLY

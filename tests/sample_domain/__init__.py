@@ -10,4 +10,5 @@ domain = Domain(
     seed="tests.sample_domain.views:seed_garden",
     api="tests.sample_domain.views:routes",
     dashboard="tests.sample_domain.views:tiles",
+    tasks="tests.sample_domain.tasks",
 )

@@ -6,6 +6,7 @@ from flask import Response, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from consult.core.forms import ConfirmForm
 from consult.core.permissions import load, permit
 from consult.core.services import run_service
 from consult.residents import importer, jobs
@@ -58,7 +59,6 @@ def import_register():
                     importer.decode(data),
                     checked.processed,
                 ):
-                    jobs.launch(done.result.id)
                     return redirect(url_for("residents.import_job", job_id=done.result.id))
     failed = bool(problems or form.errors)
     return render_template(
@@ -74,10 +74,15 @@ def import_register():
 @bp.get("/register/import/<id:job_id>")
 @load("job_id", ImportJob, permit=can_follow_import)
 def import_job(job):
+    return _import_job_page(job)
+
+
+def _import_job_page(job, retry_form=None):
     response = make_response(
         render_template(
             "residents/import_job.html",
             job=job,
+            retry_form=retry_form or ConfirmForm(),
             counts=jobs.job_counts(job),
             problems=jobs.job_problems(job),
             problem_message=problem_message,
@@ -86,6 +91,17 @@ def import_job(job):
     if not job.finished:
         # The page reloads itself until the job is done: no script needed (the CSP allows none).
         response.headers["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+@bp.post("/register/import/<id:job_id>/retry")
+@load("job_id", ImportJob, permit=can_follow_import)
+def retry_import(job):
+    form = ConfirmForm()
+    if form.validate_on_submit() and run_service(form, jobs.retry_import, current_user, job):
+        return redirect(url_for("residents.import_job", job_id=job.id))
+    response = _import_job_page(job, retry_form=form)
+    response.status_code = 422
     return response
 
 
