@@ -5,14 +5,11 @@ from datetime import datetime
 
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
-from werkzeug.security import check_password_hash, generate_password_hash
 
+from consult.accounts.passwords import hash_password, password_matches
 from consult.core.enums import EnumText, check_in
 from consult.core.models import TimestampMixin, UTCDateTime, db
 from consult.core.permissions import RESIDENT, Role
-
-# werkzeug's scrypt, spelt out so a change of werkzeug default cannot weaken it.
-PASSWORD_METHOD = "scrypt"
 
 
 def new_session_token():
@@ -49,10 +46,10 @@ class User(TimestampMixin, db.Model):
         return self.session_token
 
     def set_password(self, password):
-        self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password):
-        return check_password_hash(self.password_hash, password)
+        return password_matches(self.password_hash, password)
 
     def rotate_session_token(self):
         self.session_token = new_session_token()

@@ -43,7 +43,8 @@ def init_templating(app):
     @app.context_processor
     def inject_common():
         return {
-            "language_form": LanguageForm(),
+            # Only drawn, never filled from this request (whose body may be refused, 413).
+            "language_form": LanguageForm(formdata=None),
             "is_committee": is_committee,
             "can_translate": can_translate,
             "current_path": request.full_path.rstrip("?") if request else "/",
