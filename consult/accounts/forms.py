@@ -79,3 +79,28 @@ class ProfileForm(Form):
     preferred_locale = SelectField(
         _l("Preferred language"), choices=language_choices, validators=[required()]
     )
+
+
+class CodeForm(Form):
+    code = StringField(
+        _l("Code"),
+        [required(), max_length(40)],
+        filters=[strip_whitespace],
+        description=_l("The 6-digit code your authenticator app shows now."),
+    )
+
+
+class SignInCodeForm(Form):
+    code = StringField(
+        _l("Code"),
+        [required(), max_length(40)],
+        filters=[strip_whitespace],
+        description=_l(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
+    )
+
+
+class TurnOffTwoFactorForm(Form):
+    code = StringField(_l("Code from your app"), [max_length(40)], filters=[strip_whitespace])
+    password = PasswordField(_l("or your password"))

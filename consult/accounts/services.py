@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from consult.accounts.models import User
 from consult.accounts.passwords import password_matches, password_problems
+from consult.accounts.sessions import end_all_sessions
 from consult.core.mail import send_email
 from consult.core.models import utcnow
 from consult.core.permissions import RESIDENT, Role
@@ -80,6 +81,9 @@ def change_password(user, current_password, new_password):
     if not user.check_password(current_password):
         raise ServiceError(_l("Your current password is not correct."), "current_password")
     _set_new_password(user, new_password)
+    # Every session ends, this one too (its cookies may have been copied): the view
+    # starts a new one for this browser.
+    end_all_sessions(user)
 
 
 def _set_new_password(user, new_password):
@@ -87,8 +91,6 @@ def _set_new_password(user, new_password):
     if problems:
         raise _password_error(problems)
     user.set_password(new_password)
-    # Every other session (and remember-me cookie) holds the old token and ends.
-    user.rotate_session_token()
 
 
 def _password_fingerprint(user):
@@ -143,6 +145,7 @@ def user_for_reset_token(token):
 def reset_password(token, new_password):
     user = user_for_reset_token(token)
     _set_new_password(user, new_password)
+    end_all_sessions(user)  # whoever knew the old password is signed out everywhere
     return user
 
 
