@@ -84,6 +84,8 @@ class Config:
     MAIL_USE_SSL = _bool_env("MAIL_USE_SSL", False)
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Consult <no-reply@localhost>")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")  # default: instance/outbox
+    # Uploaded files, shared by every app server and included in backups.
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR")  # default: instance/uploads
 
     # Where people reach the app (scheme and host): links in e-mails, letters and the API
     # are built from it, never from the request's Host header. Required in production;
