@@ -107,6 +107,8 @@ def send_password_reset(email, request_locale):
     user = find_user_by_email(email)
     if user is None or not user.active:
         return None
+    # queue: send through the task queue, so that the answer for an address with an
+    # account does not take longer (mail delivery) than for one without.
     link = external_url_for("accounts.reset_password", token=password_reset_token(user))
     minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
     return send_email(
