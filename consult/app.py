@@ -10,6 +10,7 @@ from consult.config import (
     PROJECT_ROOT,
     config_from_environment,
     development_secret_key,
+    resolve_public_settings,
 )
 from consult.core.domain import resolve
 
@@ -59,9 +60,12 @@ def configure_settings(app, config, overrides):
                 "print(secrets.token_hex(32))'`."
             )
         app.config["SECRET_KEY"] = development_secret_key(app.instance_path)
+    resolve_public_settings(app.config, config.NAME)
     app.config.setdefault("MAIL_OUTBOX", None)
     if not app.config["MAIL_OUTBOX"]:
         app.config["MAIL_OUTBOX"] = str(Path(app.instance_path) / "outbox")
+    if not app.config.get("UPLOAD_DIR"):
+        app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")
 
 
 def configure_proxy(app):
@@ -126,8 +130,14 @@ def register_error_handlers(app):
 
 
 def register_request_hooks(app):
-    from consult.core.security import add_security_headers
+    from consult.core.security import (
+        add_security_headers,
+        refuse_nul_in_address,
+        refuse_oversized_request,
+    )
 
+    app.before_request(refuse_oversized_request)
+    app.before_request(refuse_nul_in_address)
     app.after_request(add_security_headers)
 
 

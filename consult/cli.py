@@ -97,5 +97,9 @@ def seed_demo_command(if_empty):
 
 
 def register_cli(app):
+    from consult.backup import backup_command, restore_command
+
     app.cli.add_command(i18n_cli)
     app.cli.add_command(seed_demo_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

@@ -2,7 +2,9 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_PATH = Path(os.environ.get("CONSULT_INSTANCE_PATH", PROJECT_ROOT / "instance"))
@@ -13,6 +15,14 @@ def _bool_env(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list_env(name):
+    """A comma-separated setting as a list, or None when unset."""
+    value = os.environ.get(name)
+    if value is None:
+        return None
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def development_secret_key(instance_path):
@@ -53,6 +63,9 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False
     LANGUAGE_COOKIE_SECURE = False
+    # A sign-in session ends at the latest this long after sign-in (consult.accounts.sessions).
+    SESSION_LIFETIME = timedelta(hours=int(os.environ.get("SESSION_LIFETIME_HOURS", 24)))
+    REMEMBER_COOKIE_DURATION = timedelta(days=int(os.environ.get("REMEMBER_DAYS", 30)))
 
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
 
@@ -71,6 +84,8 @@ class Config:
     MAIL_USE_SSL = _bool_env("MAIL_USE_SSL", False)
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Consult <no-reply@localhost>")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")  # default: instance/outbox
+    # Uploaded files, shared by every app server and included in backups.
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR")  # default: instance/uploads
 
     # Domain packages beyond consult.domains.DOMAINS (plug-ins; the tests' sample domain).
     EXTRA_DOMAINS = tuple(
@@ -97,8 +112,21 @@ class Config:
         "zh_Hant": os.environ.get("SMS_TEMPLATE_ZH_HANT"),
     }
 
-    # Where people reach the app (scheme and host): links in e-mails, letters and the API.
+    # Where people reach the app (scheme and host): links in e-mails, letters and the API
+    # are built from it, never from the request's Host header. Required in production;
+    # development uses http://127.0.0.1:$PORT (the address `make run` serves).
     PUBLIC_URL = os.environ.get("PUBLIC_URL")
+    # Host names the app answers to (Flask's own setting; others get 400). Unset: the
+    # PUBLIC_URL host, plus 127.0.0.1 and localhost outside production.
+    TRUSTED_HOSTS = _list_env("TRUSTED_HOSTS")
+    # The largest request body read (bytes); larger ones get 413 before being read. The
+    # register upload has its own, smaller limit (16 MB).
+    MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 20 * 1024 * 1024))
+    # Strict-Transport-Security max-age in seconds (0: no header). On in production.
+    HSTS_MAX_AGE = int(os.environ.get("HSTS_MAX_AGE", 0))
+    # Committee members must turn on two-factor sign-in before opening committee pages.
+    REQUIRE_COMMITTEE_2FA = _bool_env("REQUIRE_COMMITTEE_2FA", False)
+    TWO_FACTOR_RATE_LIMIT = os.environ.get("TWO_FACTOR_RATE_LIMIT", "5 per minute; 20 per hour")
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))
     # Behind one reverse proxy: trust its X-Forwarded-For/-Proto/-Host.
     PROXY_FIX = _bool_env("PROXY_FIX")
@@ -107,11 +135,8 @@ class Config:
 
 class DevelopmentConfig(Config):
     NAME = "development"
-    # `make run` serves on 127.0.0.1:$PORT; links in e-mails point there.
-    PUBLIC_URL = (
-        os.environ.get("PUBLIC_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"
-    )
     DEBUG = False  # the debugger stays off unless FLASK_DEBUG=1 asks for it
+    PUBLIC_URL = Config.PUBLIC_URL or f"http://127.0.0.1:{os.environ.get('PORT', '5000')}"
 
 
 class TestingConfig(Config):
@@ -119,11 +144,16 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-secret-key-not-for-production"
     SQLALCHEMY_DATABASE_URI = "sqlite://"
+    # The suite's client talks to SERVER_NAME consult.test (tests/conftest.py).
+    PUBLIC_URL = "http://consult.test"
+    TRUSTED_HOSTS = None  # derived: consult.test, 127.0.0.1, localhost
+    REQUIRE_COMMITTEE_2FA = False
     WTF_CSRF_ENABLED = False  # CSRF has its own tests that switch it back on
     # The limiter stays on (it is one object shared by every app); tests get generous
     # limits, and the rate-limit tests tighten them (they are read on every request).
     RATELIMIT_STORAGE_URI = "memory://"
     SIGN_IN_RATE_LIMIT = SIGN_UP_RATE_LIMIT = RESET_RATE_LIMIT = "1000 per minute"
+    TWO_FACTOR_RATE_LIMIT = "1000 per minute"
     MAIL_SERVER = None
     QUEUE_MODE = "inline"  # jobs run at the end of the request; no worker needed
 
@@ -134,6 +164,8 @@ class ProductionConfig(Config):
     REMEMBER_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
     ALLOW_DEMO_SEED = False
+    HSTS_MAX_AGE = int(os.environ.get("HSTS_MAX_AGE", 365 * 24 * 3600))
+    REQUIRE_COMMITTEE_2FA = _bool_env("REQUIRE_COMMITTEE_2FA", True)
 
 
 CONFIGS = {
@@ -151,3 +183,35 @@ def config_from_environment():
         raise RuntimeError(
             f"CONSULT_CONFIG={name!r} is not one of {', '.join(sorted(CONFIGS))}"
         ) from None
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+
+
+def public_url_problem(value):
+    """Why ``value`` cannot be PUBLIC_URL (None when it can): scheme and host, no path."""
+    parts = urlsplit(value or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"PUBLIC_URL={value!r} must be like https://consult.example.org"
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        return f"PUBLIC_URL={value!r} must hold only the scheme and host (and port)"
+    return None
+
+
+def resolve_public_settings(config, name):
+    """Check PUBLIC_URL (required in production) and derive TRUSTED_HOSTS from it."""
+    public_url = (config.get("PUBLIC_URL") or "").strip().rstrip("/")
+    if not public_url:
+        raise RuntimeError(
+            "PUBLIC_URL is not set: production refuses to start without it. Set it to the "
+            "address people reach the app at, e.g. https://consult.example.org."
+        )
+    problem = public_url_problem(public_url)
+    if problem:
+        raise RuntimeError(problem)
+    config["PUBLIC_URL"] = public_url
+    if config.get("TRUSTED_HOSTS") is None:
+        hosts = [urlsplit(public_url).hostname]
+        if name != "production":
+            hosts += [host for host in LOCAL_HOSTS if host not in hosts]
+        config["TRUSTED_HOSTS"] = hosts

@@ -32,6 +32,7 @@ def app(database_url, tmp_path_factory):
         overrides={
             "SQLALCHEMY_DATABASE_URI": database_url,
             "MAIL_OUTBOX": str(tmp_path_factory.mktemp("outbox")),
+            # The host of TestingConfig.PUBLIC_URL, so that links and requests agree.
             "SERVER_NAME": "consult.test",
         },
     )

@@ -51,3 +51,23 @@ def set_role_command(email, role):
         raise click.ClickException(f"No account uses {email}.")
     _commit_or_fail(services.set_role, user, role)
     click.echo(f"{user.email} is now {role}.")
+
+
+@users_cli.command("reset-2fa")
+@click.argument("email")
+def reset_two_factor_command(email):
+    """Turn two-factor sign-in off for an account whose phone and recovery codes are lost.
+
+    Check who is asking first (in person): the account can then sign in with its password
+    alone, and a committee member must enrol again before opening committee pages.
+    """
+    from consult.accounts import two_factor
+    from consult.accounts.sessions import end_all_sessions
+
+    user = services.find_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account uses {email}.")
+    two_factor.remove(user)
+    end_all_sessions(user)
+    db.session.commit()  # audit: an operator turned off a member's two-factor sign-in
+    click.echo(f"Two-factor sign-in is off for {user.email}; its sessions are ended.")

@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 
+from consult.core.forms import Form
 from consult.core.validators import (
     email_address,
     equal_to,
@@ -16,7 +16,7 @@ def language_choices():
     return [(code, LOCALE_NAMES[code]) for code in UI_LOCALES]
 
 
-class SignUpForm(FlaskForm):
+class SignUpForm(Form):
     email = EmailField(
         _l("E-mail address"),
         [required(), email_address(), max_length(254)],
@@ -41,7 +41,7 @@ class SignUpForm(FlaskForm):
     )
 
 
-class SignInForm(FlaskForm):
+class SignInForm(Form):
     email = EmailField(
         _l("E-mail address"), [required(), email_address()], filters=[strip_whitespace]
     )
@@ -49,13 +49,13 @@ class SignInForm(FlaskForm):
     remember = BooleanField(_l("Keep me signed in on this device"))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(Form):
     email = EmailField(
         _l("E-mail address"), [required(), email_address()], filters=[strip_whitespace]
     )
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     password = PasswordField(
         _l("New password"),
         [required()],
@@ -64,7 +64,7 @@ class ResetPasswordForm(FlaskForm):
     confirm = PasswordField(_l("Repeat the new password"), [required(), equal_to("password")])
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current_password = PasswordField(_l("Current password"), [required()])
     password = PasswordField(
         _l("New password"),
@@ -74,8 +74,33 @@ class ChangePasswordForm(FlaskForm):
     confirm = PasswordField(_l("Repeat the new password"), [required(), equal_to("password")])
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     display_name = StringField(_l("Display name"), [required(), max_length(80)])
     preferred_locale = SelectField(
         _l("Preferred language"), choices=language_choices, validators=[required()]
     )
+
+
+class CodeForm(Form):
+    code = StringField(
+        _l("Code"),
+        [required(), max_length(40)],
+        filters=[strip_whitespace],
+        description=_l("The 6-digit code your authenticator app shows now."),
+    )
+
+
+class SignInCodeForm(Form):
+    code = StringField(
+        _l("Code"),
+        [required(), max_length(40)],
+        filters=[strip_whitespace],
+        description=_l(
+            "The 6-digit code your authenticator app shows now, or one of your recovery codes."
+        ),
+    )
+
+
+class TurnOffTwoFactorForm(Form):
+    code = StringField(_l("Code from your app"), [max_length(40)], filters=[strip_whitespace])
+    password = PasswordField(_l("or your password"))

@@ -1,10 +1,34 @@
 """Password rules: long enough and not on a list of commonly used passwords."""
 
+import secrets
 from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
+from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_PASSWORD_LENGTH = 10
+# werkzeug's scrypt, spelt out so a change of werkzeug default cannot weaken it.
+PASSWORD_METHOD = "scrypt"
+
+
+def hash_password(password):
+    return generate_password_hash(password, method=PASSWORD_METHOD)
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash():
+    """A hash of a random password, made with the same method and cost as real ones."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def password_matches(password_hash, password):
+    """Whether ``password`` matches ``password_hash``; with None, checks a dummy hash.
+
+    Signing in with an address that has no account does the same scrypt work as with one
+    that has, so the time of the answer does not tell which addresses have accounts.
+    """
+    matched = check_password_hash(password_hash or _dummy_hash(), password)
+    return matched and password_hash is not None
 
 
 @lru_cache(maxsize=1)

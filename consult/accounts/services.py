@@ -6,7 +6,8 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from consult.accounts.models import User
-from consult.accounts.passwords import password_problems
+from consult.accounts.passwords import password_matches, password_problems
+from consult.accounts.sessions import end_all_sessions
 from consult.core import audit
 from consult.core.mail import send_email
 from consult.core.models import utcnow
@@ -83,7 +84,10 @@ def authenticate(email, password):
     Raises ServiceError, saying the same whichever of the two was wrong.
     """
     user = find_user_by_email(email)
-    if user is None or not user.active or not user.check_password(password):
+    # The hash is checked whether or not the address has an account (a dummy one when
+    # not): the same work, and so the same time, either way.
+    matched = password_matches(user.password_hash if user else None, password)
+    if user is None or not user.active or not matched:
         raise ServiceError(WRONG_CREDENTIALS)
     user.last_sign_in_at = utcnow()
     audit.record("account.signed_in", user, actor=user)
@@ -94,6 +98,9 @@ def change_password(user, current_password, new_password):
     if not user.check_password(current_password):
         raise ServiceError(_l("Your current password is not correct."), "current_password")
     _set_new_password(user, new_password)
+    # Every session ends, this one too (its cookies may have been copied): the view
+    # starts a new one for this browser.
+    end_all_sessions(user)
     audit.record("account.password_changed", user, actor=user)
 
 
@@ -102,8 +109,6 @@ def _set_new_password(user, new_password):
     if problems:
         raise _password_error(problems)
     user.set_password(new_password)
-    # Every other session (and remember-me cookie) holds the old token and ends.
-    user.rotate_session_token()
 
 
 def _password_fingerprint(user):
@@ -120,6 +125,8 @@ def send_password_reset(email, request_locale):
     user = find_user_by_email(email)
     if user is None or not user.active:
         return None
+    # queue: send through the task queue, so that the answer for an address with an
+    # account does not take longer (mail delivery) than for one without.
     link = external_url_for("accounts.reset_password", token=password_reset_token(user))
     minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
     return send_email(
@@ -158,6 +165,7 @@ def user_for_reset_token(token):
 def reset_password(token, new_password):
     user = user_for_reset_token(token)
     _set_new_password(user, new_password)
+    end_all_sessions(user)  # whoever knew the old password is signed out everywhere
     audit.record("account.password_reset", user, actor=user)
     return user
 

@@ -1,6 +1,7 @@
 """Error pages in the reader's language (JSON under /api/)."""
 
-from flask import jsonify, render_template, request
+from flask import current_app, jsonify, render_template, request
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -13,7 +14,10 @@ ERROR_TEXT = {
     403: (_l("Not allowed"), _l("You do not have permission to see this page.")),
     404: (_l("Page not found"), _l("There is no page at this address. It may have moved.")),
     405: (_l("Not allowed"), _l("This page cannot be used that way.")),
-    413: (_l("File too large"), _l("The file you sent is too large.")),
+    413: (
+        _l("Too large"),
+        _l("What you sent is larger than this site accepts (%(size)s MB at most)."),
+    ),
     429: (
         _l("Too many attempts"),
         _l("You have tried too often. Please wait a minute and try again."),
@@ -35,13 +39,25 @@ def _render_error(code, title, message):
     if request.path.startswith("/api/"):
         payload = {"error": {"code": str(code), "message": str(message)}}
         return jsonify(payload), code
+    if request_ctx.url_adapter is None:
+        # The request was refused before routing (an untrusted Host header): no links can
+        # be built, so the page is plain text, still in the reader's language.
+        text = f"{title}\n\n{message}\n"
+        return text, code, {"Content-Type": "text/plain; charset=utf-8"}
     return render_template("errors/error.html", code=code, title=title, message=message), code
+
+
+def _max_megabytes():
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    return f"{limit / 2**20:g}"
 
 
 def handle_http_exception(error):
     if error.code not in ERROR_TEXT:
         return error
     title, message = ERROR_TEXT[error.code]
+    if error.code == 413:
+        message = message % {"size": _max_megabytes()}
     return _render_error(error.code, title, message)
 
 

@@ -1,14 +1,41 @@
 """Form plumbing every domain shares."""
 
 from flask import render_template
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 
+NUL_MESSAGE = _l(
+    "This field contains an invisible NUL character (often pasted from another program). "
+    "Type the text again, or paste it as plain text."
+)
 
-class LanguageForm(FlaskForm):
+
+def contains_nul(value):
+    """Whether ``value`` (text) holds a NUL character, which PostgreSQL text cannot store."""
+    return isinstance(value, str) and "\x00" in value
+
+
+class Form(FlaskForm):
+    """The base of every form in Consult (a test checks that each one derives from it).
+
+    Whatever each field's own rules, a field whose submitted text holds a NUL character
+    is refused with a message at that field: the database should never see one.
+    """
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        for field in self:
+            if any(contains_nul(value) for value in field.raw_data or ()):
+                field.errors = [*field.errors, NUL_MESSAGE]
+                valid = False
+        return valid
+
+
+class LanguageForm(Form):
     """Only carries the CSRF token; the chosen locale is the pressed button's value."""
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A form that only carries the CSRF token: a button that changes something."""
 
 

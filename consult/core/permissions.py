@@ -15,7 +15,7 @@ test reads ``view.permission`` to know what every route requires.
 
 from functools import wraps
 
-from flask import abort
+from flask import abort, current_app, flash, has_request_context, redirect, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.routing import BaseConverter, ValidationError
@@ -44,8 +44,32 @@ def predicate(function):
     return function
 
 
+# Where a committee member is sent to turn on two-factor sign-in.
+TWO_FACTOR_ENROLMENT = "accounts.two_factor_enrol"
+
+
+def committee_locked(user):
+    """A committee member who must turn on two-factor sign-in before using the role.
+
+    Under REQUIRE_COMMITTEE_2FA, on the web, such a member has none of the committee's
+    powers (pages, links, services) until enrolled; refuse() sends them to enrol. The
+    command line is the operator's and is not locked.
+    """
+    return bool(
+        user
+        and user.is_authenticated
+        and user.role == COMMITTEE
+        and has_request_context()
+        and current_app.config.get("REQUIRE_COMMITTEE_2FA")
+        and not getattr(user, "two_factor_on", False)
+    )
+
+
 def has_role(user, *roles):
-    return bool(user and user.is_authenticated and user.role in roles)
+    """Whether ``user`` holds one of ``roles`` (and may use it: see committee_locked)."""
+    if not (user and user.is_authenticated and user.role in roles):
+        return False
+    return not committee_locked(user)
 
 
 @predicate
@@ -75,6 +99,9 @@ def refuse():
         from consult.extensions import login_manager
 
         abort(login_manager.unauthorized())
+    if committee_locked(current_user):
+        flash(_l("Turn on two-factor sign-in to open the residents' committee's pages."), "info")
+        abort(redirect(url_for(TWO_FACTOR_ENROLMENT)))
     abort(403)
 
 

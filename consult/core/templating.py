@@ -47,7 +47,8 @@ def init_templating(app):
         if not has_request_context():  # e-mails rendered by the queue's worker
             return {"today": utcnow(), "is_committee": is_committee}
         return {
-            "language_form": LanguageForm(),
+            # Only drawn, never filled from this request (whose body may be refused, 413).
+            "language_form": LanguageForm(formdata=None),
             "is_committee": is_committee,
             "can_translate": can_translate,
             "current_path": request.full_path.rstrip("?") if request else "/",

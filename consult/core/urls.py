@@ -1,19 +1,18 @@
 """Links that leave the site (e-mails, letters, API ``next`` links, QR codes).
 
 They are built from the configured ``PUBLIC_URL`` (scheme and host, e.g.
-``https://consult.example.org``), never from the Host header of the request at hand.
+``https://consult.example.org``; checked when the app starts), never from the Host header
+of the request at hand: a request sent with ``Host: evil.example`` must not make the app
+mail a valid reset link pointing there.
 """
 
-from flask import current_app, has_request_context, request, url_for
+from urllib.parse import urlsplit
+
+from flask import current_app, has_request_context, url_for
 
 
 def public_origin():
-    configured = (current_app.config.get("PUBLIC_URL") or "").rstrip("/")
-    if configured:
-        return configured
-    if has_request_context():
-        return request.host_url.rstrip("/")
-    return url_for("core.index", _external=True).rstrip("/")
+    return current_app.config["PUBLIC_URL"]
 
 
 def external_url(path):
@@ -22,7 +21,12 @@ def external_url(path):
 
 
 def external_url_for(endpoint, **values):
-    return external_url(url_for(endpoint, **values))
+    """The absolute public URL of ``endpoint``, in a request or not (a job, a command)."""
+    if has_request_context():
+        return external_url(url_for(endpoint, **values))
+    origin = urlsplit(public_origin())
+    adapter = current_app.url_map.bind(origin.netloc, url_scheme=origin.scheme)
+    return adapter.build(endpoint, values, force_external=True)
 
 
 def site_path(endpoint, **values):

@@ -40,6 +40,7 @@ MESSAGES = {
     "extra_fields": _l("This row has more fields than the header row."),
     "required": _l("%(column)s is empty, but it is required."),
     "too_long": _l("%(column)s is longer than %(max)d characters."),
+    "nul_character": _l("%(column)s contains an invisible NUL character; remove it."),
     "bad_date": _l("birth_date “%(value)s” is not a date written as YYYY-MM-DD."),
     "future_date": _l("birth_date %(value)s is in the future."),
     "bad_gender": _l("gender “%(value)s” is not F, M or X."),

@@ -1,7 +1,6 @@
 """Register forms. Labels use the glossary's words; messages come from our catalogs."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -14,6 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import NumberRange, ValidationError
 
+from consult.core.forms import Form
 from consult.core.validators import email_address, max_length, optional, required
 from consult.residents.invitations import DEFAULT_DAYS, MAX_DAYS
 from consult.residents.models import Gender
@@ -64,7 +64,7 @@ def validate_languages(form, field):
     field.data = ";".join(tags)
 
 
-class ResidentForm(FlaskForm):
+class ResidentForm(Form):
     full_name = StringField(
         _l("Full name"),
         [required(), max_length(120)],
@@ -102,13 +102,13 @@ class ResidentForm(FlaskForm):
         }
 
 
-class MoveForm(FlaskForm):
+class MoveForm(Form):
     household = StringField(
         _l("Household number of the new household"), [required(), max_length(40)]
     )
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     file = FileField(
         _l("Register file (CSV)"),
         description=_l("UTF-8, with a header row. Download the template to see the columns."),
@@ -116,7 +116,7 @@ class ImportForm(FlaskForm):
     dry_run = BooleanField(_l("Only check the file; change nothing"))
 
 
-class InvitationForm(FlaskForm):
+class InvitationForm(Form):
     days = WholeNumberField(
         _l("Valid for (days)"),
         [
@@ -131,7 +131,7 @@ class InvitationForm(FlaskForm):
     )
 
 
-class VerifyForm(FlaskForm):
+class VerifyForm(Form):
     email = EmailField(
         _l("E-mail address of the account"),
         [required(), email_address(), max_length(254)],
@@ -144,9 +144,9 @@ class VerifyForm(FlaskForm):
     )
 
 
-class RevokeForm(FlaskForm):
+class RevokeForm(Form):
     note = TextAreaField(_l("Reason"), [optional(), max_length(500)])
 
 
-class RedeemForm(FlaskForm):
+class RedeemForm(Form):
     """Carries the CSRF token; the chosen register entry is a radio button drawn by hand."""

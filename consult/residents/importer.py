@@ -13,6 +13,7 @@ from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
 
+from consult.core.forms import contains_nul
 from consult.residents.csvformat import (
     COLUMNS,
     HOUSEHOLD_COLUMNS,
@@ -23,6 +24,7 @@ from consult.residents.csvformat import (
 )
 from consult.residents.models import GENDERS
 from consult.residents.reference import normalize_language, normalize_nationality
+from consult.residents.rules import birth_date_in_future
 from consult.residents.upsert import apply
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -133,6 +135,9 @@ def _check_row(header, values, line, today):
     row = {"line": line}
     for index, column in enumerate(header):
         value = values[index].strip() if index < len(values) else ""
+        if contains_nul(value):  # PostgreSQL text cannot hold one
+            problems.append(Problem(line, "nul_character", {"column": column}))
+            value = ""
         if column in _NAME_COLUMNS:
             value = " ".join(value.split())
         if len(value) > MAX_LENGTH.get(column, 1000):
@@ -164,7 +169,7 @@ def _check_fields(row, line, today, problems):
         except ValueError:
             problems.append(Problem(line, "bad_date", {"value": value}))
         else:
-            if row["birth_date"] > today:
+            if birth_date_in_future(row["birth_date"], today):
                 problems.append(Problem(line, "future_date", {"value": value}))
     if row.get("nationality"):
         code = normalize_nationality(row["nationality"])

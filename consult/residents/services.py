@@ -46,6 +46,7 @@ from consult.residents.models import (
     name_key,
 )
 from consult.residents.permissions import can_edit_resident
+from consult.residents.rules import birth_date_in_future
 
 ADULT_AGE = 18
 
@@ -255,6 +256,8 @@ def update_resident(actor, resident, **values):
     _ensure(can_edit_resident(actor, resident))
     full_name = values.get("full_name", resident.full_name)
     birth_date = values.get("birth_date", resident.birth_date)
+    if birth_date_in_future(birth_date):
+        raise ServiceError(_l("The birth date cannot be in the future."), "birth_date")
     _check_unique(resident.id, resident.household_id, full_name, birth_date)
     before = audit.snapshot(resident, EDITABLE)
     for key, value in values.items():

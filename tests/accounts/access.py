@@ -10,6 +10,13 @@ ACCESS = {
     "accounts.profile": SIGNED_IN,
     "accounts.change_password": SIGNED_IN,
     "accounts.set_language": ANYONE,
+    "accounts.sign_out_other_devices": SIGNED_IN,
+    # Without a sign-in waiting for its code, it says to sign in again.
+    "accounts.sign_in_code": SIGNED_OUT_ONLY,
+    "accounts.two_factor_settings": SIGNED_IN,
+    "accounts.two_factor_enrol": SIGNED_IN,
+    "accounts.two_factor_recovery_codes": SIGNED_IN,
+    "accounts.two_factor_off": SIGNED_IN,
 }
 
 

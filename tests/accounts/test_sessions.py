@@ -163,8 +163,8 @@ def test_database_refuses_an_unknown_role(db):
     from sqlalchemy import text
 
     insert = text(
-        "INSERT INTO users (email, display_name, password_hash, role, session_token, active,"
-        " created_at, updated_at) VALUES ('x@example.org', 'X', 'x', :role, 't', :yes,"
+        "INSERT INTO users (email, display_name, password_hash, role, active,"
+        " created_at, updated_at) VALUES ('x@example.org', 'X', 'x', :role, :yes,"
         " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
     )
     with pytest.raises(sqlalchemy.exc.IntegrityError), db.session.begin_nested():

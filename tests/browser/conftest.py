@@ -71,6 +71,8 @@ def live_server(request, tmp_path_factory):
 
             list(seed_demo())
         server = LiveServer(app, url, folder)
+        # Links in letters and e-mails lead to where this server listens (a free port).
+        app.config["PUBLIC_URL"] = server.url
         server.start()
         yield server
         server.stop()

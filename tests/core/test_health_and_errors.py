@@ -81,11 +81,18 @@ def test_production_cookies_are_secure(monkeypatch, tmp_path):
 
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
     app = create_app(
-        "production", overrides={"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db"}
+        "production",
+        overrides={
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db",
+            "PUBLIC_URL": "https://consult.example.org",
+        },
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
-    response = app.test_client().get("/", headers={"Accept-Language": "en"})
+    client = app.test_client()
+    response = client.get(
+        "/", base_url="https://consult.example.org", headers={"Accept-Language": "en"}
+    )
     cookie = response.headers.get("Set-Cookie", "")
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
 

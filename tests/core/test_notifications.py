@@ -95,6 +95,7 @@ def test_by_default_each_message_comes_at_once_by_e_mail_in_the_readers_language
 
 def test_links_come_from_public_url_not_the_request(app, db, create_user, outbox):
     user = create_user()
+    previous = app.config["PUBLIC_URL"]
     app.config["PUBLIC_URL"] = "https://consult.example.org"
     try:
         with app.test_request_context(base_url="http://evil.example"):
@@ -102,7 +103,7 @@ def test_links_come_from_public_url_not_the_request(app, db, create_user, outbox
             db.session.commit()
             run_pending()
     finally:
-        app.config["PUBLIC_URL"] = None
+        app.config["PUBLIC_URL"] = previous
     body = outbox()[0].get_content()
     assert "https://consult.example.org/register/import/1" in body and "evil" not in body
 

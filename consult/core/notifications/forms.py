@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
 
+from consult.core.forms import Form
 from consult.core.notifications.models import Frequency
 from consult.core.validators import max_length, optional, required
 from consult.i18n import LOCALE_LABELS
@@ -10,7 +10,7 @@ from consult.i18n import LOCALE_LABELS
 def settings_form(kinds, current, formdata):
     """A form with, per kind, a frequency and the e-mail and SMS channels."""
 
-    class SettingsForm(FlaskForm):
+    class SettingsForm(Form):
         def choices(self, kinds):
             return {
                 kind.key: (
@@ -37,7 +37,7 @@ def settings_form(kinds, current, formdata):
     return SettingsForm(formdata=formdata)
 
 
-class UrgentForm(FlaskForm):
+class UrgentForm(Form):
     scope = SelectField(_l("Who it is for"), validators=[required()])
     subject_zh_Hans = StringField(
         _l("Subject in %(language)s", language=LOCALE_LABELS["zh_Hans"]),

@@ -1,10 +1,10 @@
 """Sign up, sign in and out, password reset and change, profile, the language switch."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 
-from consult.accounts import services
+from consult.accounts import services, sessions
 from consult.accounts.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -13,14 +13,14 @@ from consult.accounts.forms import (
     SignInForm,
     SignUpForm,
 )
+from consult.accounts.views import bp
+from consult.accounts.views.signing import finish_sign_in
 from consult.core.forms import ConfirmForm, LanguageForm, render_form
 from consult.core.navigation import safe_next_url
 from consult.core.permissions import is_signed_in, permit
 from consult.core.services import ServiceError, run_service
-from consult.extensions import limiter
+from consult.extensions import db, limiter
 from consult.i18n import UI_LOCALES, current_locale_name, remember_language
-
-bp = Blueprint("accounts", __name__)
 
 
 def _limit(config_key):
@@ -47,7 +47,7 @@ def sign_up_from_form(form):
     )
     if not done:
         return None
-    login_user(done.result)
+    sessions.begin_session(done.result)
     return done.result
 
 
@@ -73,14 +73,8 @@ def sign_in():
     if form.validate_on_submit() and (
         done := run_service(form, services.authenticate, form.email.data, form.password.data)
     ):
-        user = done.result
-        login_user(user, remember=form.remember.data)
-        flash(_("You are signed in."), "success")
         target = safe_next_url(request.args.get("next")) or url_for("core.index")
-        response = redirect(target)
-        if user.preferred_locale:
-            remember_language(response, user.preferred_locale)
-        return response
+        return finish_sign_in(done.result, remember=form.remember.data, target=target)
     return render_form("accounts/sign_in.html", form)
 
 
@@ -88,6 +82,9 @@ def sign_in():
 @permit(is_signed_in)
 def sign_out():
     if ConfirmForm().validate_on_submit():
+        # The session's row goes: its cookies open nothing again, in any app process.
+        sessions.end_session(current_user)
+        db.session.commit()
         logout_user()
         flash(_("You are signed out."), "info")
     return redirect(url_for("core.index"))
@@ -123,9 +120,8 @@ def reset_password(token):
     if form.validate_on_submit() and (
         done := run_service(form, services.reset_password, token, form.password.data)
     ):
-        login_user(done.result)
-        flash(_("Your password has been changed. You are signed in."), "success")
-        return redirect(url_for("core.index"))
+        flash(_("Your password has been changed."), "success")
+        return finish_sign_in(done.result, remember=False, target=url_for("core.index"))
     return render_form("accounts/reset_password.html", form)
 
 
@@ -142,7 +138,22 @@ def profile():
     ):
         flash(_("Your profile has been saved."), "success")
         return remember_language(redirect(url_for("accounts.profile")), form.preferred_locale.data)
-    return render_form("accounts/profile.html", form)
+    return render_form(
+        "accounts/profile.html",
+        form,
+        sessions=sessions.sessions_of(current_user),
+        sign_out_others_form=ConfirmForm(),
+    )
+
+
+@bp.post("/account/sessions/sign-out-others")
+@permit(is_signed_in)
+def sign_out_other_devices():
+    if ConfirmForm().validate_on_submit():
+        ended = sessions.end_other_sessions(current_user)
+        db.session.commit()
+        flash(_("Other devices signed out: %(count)d.", count=ended), "success")
+    return redirect(url_for("accounts.profile"))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -156,8 +167,9 @@ def change_password():
         form.current_password.data,
         form.password.data,
     ):
-        # This session gets the new token; every other one is signed out.
-        login_user(current_user._get_current_object())
+        # The service ended every session: this browser gets a new one.
+        user = current_user._get_current_object()
+        sessions.begin_session(user, remember=user.session_remember)
         flash(_("Your password has been changed. Other devices have been signed out."), "success")
         return redirect(url_for("accounts.profile"))
     return render_form("accounts/change_password.html", form)

@@ -1,0 +1,18 @@
+"""Rules about register values that the edit form and the CSV import share."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, has_app_context
+
+
+def community_today():
+    """Today's date where the community is (COMMUNITY_TIMEZONE), not on the server."""
+    if has_app_context():
+        return datetime.now(ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])).date()
+    return date.today()
+
+
+def birth_date_in_future(day, today=None):
+    """True for a birth date after ``today`` (the community's today by default)."""
+    return day is not None and day > (today or community_today())
