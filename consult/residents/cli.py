@@ -107,6 +107,6 @@ def export_command(file):
 @residents_cli.command("template")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 def template_command(file):
-    """Write an example register CSV with every column to FILE."""
+    """Write an empty register CSV (its header row) to FILE."""
     file.write_bytes(template_csv().encode("utf-8"))
     click.echo(f"Template written to {file}.")

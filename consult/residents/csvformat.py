@@ -4,11 +4,11 @@ Problems are kept as (line, code, params) and put into words only when shown, so
 reader sees them in their own language (``problem_message``).
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
+
+from consult.core.csv import write_csv
 
 COLUMNS = (
     "household_code", "building", "unit", "room", "grid", "full_name", "latin_name",
@@ -24,7 +24,8 @@ MAX_LENGTH = {
     "full_name": 120, "latin_name": 120, "languages": 100, "phone": 40, "email": 254,
 }  # fmt: skip
 MAX_ROWS = 100_000
-BOM = "\ufeff"
+# More columns than any register needs: a header longer than this is refused at once.
+MAX_COLUMNS = 100
 
 # File-level problems carry line 0 (the whole file) or 1 (the header).
 MESSAGES = {
@@ -36,6 +37,9 @@ MESSAGES = {
         "The header row has column(s) this register does not know: %(columns)s. The columns are: %(known)s."
     ),
     "duplicate_columns": _l("The header row names a column twice: %(columns)s."),
+    "too_many_columns": _l(
+        "The header row has %(count)d columns; a register file has at most %(max)d. Check that the file is the register."
+    ),
     "too_many_rows": _l("The file has more than %(max)d rows; split it into smaller files."),
     "extra_fields": _l("This row has more fields than the header row."),
     "required": _l("%(column)s is empty, but it is required."),
@@ -88,27 +92,12 @@ def problem_message(problem):
         return str(MESSAGES["unknown_problem"])
 
 
-def _write_csv(rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)  # "\r\n" line ends, as Excel writes them
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return BOM + buffer.getvalue()
-
-
 def export_csv(rows):
-    """The register as CSV, UTF-8 with a BOM so that Excel shows Chinese correctly."""
-    return _write_csv(rows)
-
-
-TEMPLATE_ROWS = [
-    ("A-101", "1", "1", "101", "Grid 1", "王芳", "Wang Fang", "F", "1980-04-12", "CN",
-     "zh;en", "13800000000", "wang.fang@example.org"),
-    ("A-101", "1", "1", "101", "Grid 1", "李明", "Li Ming", "M", "2010-09-01", "CN", "zh", "", ""),
-    ("B-203", "2", "1", "203", "Grid 1", "Anna Smith", "", "F", "1991-02-28", "GB", "en;zh",
-     "", "anna.smith@example.org"),
-]  # fmt: skip
+    """The register as CSV in the import format (UTF-8 with BOM, formulas neutralised)."""
+    return write_csv(COLUMNS, rows)
 
 
 def template_csv():
-    return _write_csv(TEMPLATE_ROWS)
+    """An empty register file: the header row only (examples are in the README, so that
+    none can be imported as a real person)."""
+    return write_csv(COLUMNS, [])

@@ -8,14 +8,17 @@ none. Writing loads what exists once into dicts and sends executemany inserts an
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
 
+from consult.core.csv import restore
 from consult.residents.csvformat import (
     COLUMNS,
     HOUSEHOLD_COLUMNS,
+    MAX_COLUMNS,
     MAX_LENGTH,
     MAX_ROWS,
     REQUIRED,
@@ -110,10 +113,13 @@ def check(data, today=None, progress=None):
 
 
 def _check_header(header):
+    """Problems of the header row, found in one pass (a header may be huge: refused fast)."""
     if not header or not any(header):
         return [Problem(0, "empty")]
+    if len(header) > MAX_COLUMNS:
+        return [Problem(1, "too_many_columns", {"count": len(header), "max": MAX_COLUMNS})]
     problems = []
-    duplicates = sorted({name for name in header if header.count(name) > 1})
+    duplicates = sorted(name for name, times in Counter(header).items() if times > 1)
     if duplicates:
         problems.append(Problem(1, "duplicate_columns", {"columns": ", ".join(duplicates)}))
     unknown = [name for name in header if name not in COLUMNS]
@@ -132,7 +138,8 @@ def _check_row(header, values, line, today):
         problems.append(Problem(line, "extra_fields"))
     row = {"line": line}
     for index, column in enumerate(header):
-        value = values[index].strip() if index < len(values) else ""
+        # Cells the export neutralised ('=...) read back as they were (consult.core.csv).
+        value = restore(values[index].strip()) if index < len(values) else ""
         if column in _NAME_COLUMNS:
             value = " ".join(value.split())
         if len(value) > MAX_LENGTH.get(column, 1000):

@@ -2,14 +2,15 @@
 
 from datetime import date
 
-from flask import Response, make_response, redirect, render_template, url_for
+from flask import make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from consult.core.csv import csv_download
 from consult.core.permissions import load, permit
 from consult.core.services import run_service
 from consult.residents import importer, jobs
-from consult.residents.csvformat import export_csv, problem_message, template_csv
+from consult.residents.csvformat import COLUMNS, problem_message
 from consult.residents.export import register_rows
 from consult.residents.forms import ImportForm
 from consult.residents.models import ImportJob
@@ -89,21 +90,14 @@ def import_job(job):
     return response
 
 
-def _csv_response(text, filename):
-    response = Response(text.encode("utf-8"), mimetype="text/csv")
-    response.headers["Content-Type"] = "text/csv; charset=utf-8"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("/register/export.csv")
 @permit(can_manage_register)
 def export_register():
-    return _csv_response(export_csv(register_rows()), f"register-{date.today().isoformat()}.csv")
+    filename = f"register-{date.today().isoformat()}.csv"
+    return csv_download(COLUMNS, register_rows(), filename)
 
 
 @bp.get("/register/template.csv")
 @permit(can_manage_register)
 def register_template():
-    return _csv_response(template_csv(), "register-template.csv")
+    return csv_download(COLUMNS, [], "register-template.csv")
