@@ -11,7 +11,12 @@ from flask_babel import gettext as _
 from consult.extensions import db
 from consult.i18n import DEFAULT_LOCALE, normalize_locale
 from consult.residents import importer
-from consult.residents.csvformat import export_csv, problem_message, template_csv
+from consult.residents.csvformat import (
+    encoding_name,
+    export_csv,
+    problem_message,
+    template_csv,
+)
 from consult.residents.export import register_rows
 from consult.residents.upsert import apply
 
@@ -61,6 +66,9 @@ def import_command(file, dry_run, locale):
                 done[0] = count
 
             checked = importer.check(data, progress=advance)
+        if checked.encoding:
+            name = encoding_name(checked.encoding)
+            click.echo(_("The file was read as %(encoding)s.", encoding=name))
         if not checked.ok:
             db.session.rollback()
             click.echo(

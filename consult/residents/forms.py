@@ -15,18 +15,31 @@ from wtforms import (
 from wtforms.validators import NumberRange, ValidationError
 
 from consult.core.validators import email_address, max_length, optional, required
+from consult.residents.dates import DateProblem, parse_date
 from consult.residents.invitations import DEFAULT_DAYS, MAX_DAYS
 from consult.residents.models import Gender
 from consult.residents.reference import country_choices, normalize_language
 
 
 class IsoDateField(DateField):
-    """A date field whose complaint comes from our catalogs."""
+    """A date, year first, read as the import reads it (consult.residents.dates); says
+    whether the date is written badly or does not exist."""
 
     def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
         try:
-            super().process_formdata(valuelist)
-        except ValueError:
+            self.data = parse_date(valuelist[0])
+        except DateProblem as problem:
+            self.data = None
+            if problem.kind == "no_such_date":
+                raise ValueError(
+                    _l(
+                        "%(value)s is not a date that exists: check the day and the month.",
+                        value=problem.value,
+                    )
+                ) from None
             raise ValueError(_l("Enter a date written as YYYY-MM-DD.")) from None
 
 
@@ -111,7 +124,9 @@ class MoveForm(FlaskForm):
 class ImportForm(FlaskForm):
     file = FileField(
         _l("Register file (CSV)"),
-        description=_l("UTF-8, with a header row. Download the template to see the columns."),
+        description=_l(
+            "A CSV or tab-separated text file with a header row. Download the template to see the columns."
+        ),
     )
     dry_run = BooleanField(_l("Only check the file; change nothing"))
 

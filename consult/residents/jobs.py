@@ -24,9 +24,11 @@ def in_background(app):
     return app.config.get("REGISTER_IMPORT_IN_BACKGROUND", not app.testing)
 
 
-def start_import(actor, filename, text, total):
+def start_import(actor, filename, text, total, encoding=None):
     """Create the job; the caller commits and then calls ``launch``."""
-    job = ImportJob(filename=filename[:255], content=text, total=total, created_by=actor)
+    job = ImportJob(
+        filename=filename[:255], content=text, total=total, encoding=encoding, created_by=actor
+    )
     db.session.add(job)
     db.session.flush()
     return job

@@ -205,6 +205,7 @@ class ImportJob(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     filename: Mapped[str] = mapped_column(String(255))
+    encoding: Mapped[str | None] = mapped_column(String(20))  # how the upload was read
     status: Mapped[ImportStatus] = mapped_column(
         EnumText(ImportStatus, 10), default=ImportStatus.QUEUED
     )

@@ -10,7 +10,7 @@ from consult.core.csv import csv_download
 from consult.core.permissions import load, permit
 from consult.core.services import run_service
 from consult.residents import importer, jobs
-from consult.residents.csvformat import COLUMNS, problem_message
+from consult.residents.csvformat import COLUMNS, encoding_name, problem_message
 from consult.residents.export import register_rows
 from consult.residents.forms import ImportForm
 from consult.residents.models import ImportJob
@@ -41,7 +41,7 @@ def _read_upload(form):
 @permit(can_manage_register)
 def import_register():
     form = ImportForm()
-    problems, counts, filename = [], None, None
+    problems, counts, filename, checked = [], None, None, None
     if form.validate_on_submit():
         data = _read_upload(form)
         if data is not None:
@@ -58,6 +58,7 @@ def import_register():
                     filename,
                     importer.decode(data),
                     checked.processed,
+                    checked.encoding,
                 ):
                     jobs.launch(done.result.id)
                     return redirect(url_for("residents.import_job", job_id=done.result.id))
@@ -68,6 +69,8 @@ def import_register():
         problems=problems,
         counts=counts,
         filename=filename,
+        checked=checked,
+        encoding_name=encoding_name,
         problem_message=problem_message,
     ), 422 if failed else 200
 
@@ -81,6 +84,7 @@ def import_job(job):
             job=job,
             counts=jobs.job_counts(job),
             problems=jobs.job_problems(job),
+            encoding_name=encoding_name,
             problem_message=problem_message,
         )
     )

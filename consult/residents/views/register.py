@@ -23,7 +23,7 @@ from consult.residents.permissions import (
     can_manage_register,
     can_view_resident,
 )
-from consult.residents.reference import country_name
+from consult.residents.reference import country_name, sort_key
 from consult.residents.views import bp
 
 PER_PAGE = 50
@@ -59,8 +59,10 @@ def register():
     )
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     choices = services.register_filter_choices()
+    by_name = sort_key()
     nationalities = sorted(
-        ((code, country_name(code)) for code in choices["nationalities"]), key=lambda c: c[1]
+        ((code, country_name(code)) for code in choices["nationalities"]),
+        key=lambda choice: by_name(choice[1]),
     )
     return render_template(
         "residents/register.html",
