@@ -18,6 +18,7 @@ from consult.core.validators import email_address, max_length, optional, require
 from consult.residents.dates import DateProblem, parse_date
 from consult.residents.invitations import DEFAULT_DAYS, MAX_DAYS
 from consult.residents.models import Gender
+from consult.residents.places import name_field
 from consult.residents.reference import country_choices, normalize_language
 
 
@@ -165,3 +166,31 @@ class RevokeForm(FlaskForm):
 
 class RedeemForm(FlaskForm):
     """Carries the CSRF token; the chosen register entry is a radio button drawn by hand."""
+
+
+def place_form(place, languages, data=None):
+    """A form with a name per content language (``name_zh``, ``name_en``) and a position."""
+    from consult.residents.reference import language_name
+
+    class PlaceForm(FlaskForm):
+        position = WholeNumberField(
+            _l("Position in lists"),
+            [
+                optional(),
+                NumberRange(
+                    min=1, max=9999, message=_l("Enter a number from 1 to %(max)d.", max=9999)
+                ),
+            ],
+            description=_l(
+                "Leave empty to sort by name, as people count (2 before 10, 第二 before 第三)."
+            ),
+        )
+
+    for tag in languages:
+        field = StringField(
+            _l("Name in %(language)s", language=language_name(tag)),
+            [optional(), max_length(80)],
+            description=_l("Leave empty to show “%(name)s”.", name=place.name),
+        )
+        setattr(PlaceForm, name_field(tag), field)
+    return PlaceForm(data=data)

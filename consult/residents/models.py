@@ -7,7 +7,7 @@ A resident is *verified* when their register entry is linked to an account
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.core.cache import track_changes
@@ -57,7 +57,15 @@ def name_key(full_name, latin_name=None):
     return " ".join(part for part in (full_name, latin_name) if part).casefold()
 
 
-class Grid(TimestampMixin, db.Model):
+class PlaceMixin:
+    """A grid's or building's name per content language, and its place in lists
+    (consult.residents.places); ``name`` is the register file's, which imports match on."""
+
+    names: Mapped[dict | None] = mapped_column(JSON)  # {"en": "Wendingyuan 8"}
+    position: Mapped[int | None] = mapped_column()  # the committee's order; None: by name
+
+
+class Grid(PlaceMixin, TimestampMixin, db.Model):
     """A neighbourhood section (网格) looked after by one social worker."""
 
     __tablename__ = "grids"
@@ -73,7 +81,7 @@ class Grid(TimestampMixin, db.Model):
         return f"<Grid {self.name}>"
 
 
-class Building(TimestampMixin, db.Model):
+class Building(PlaceMixin, TimestampMixin, db.Model):
     __tablename__ = "buildings"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -42,7 +42,8 @@ from consult.residents.models import (
     VerificationEvent,
     name_key,
 )
-from consult.residents.permissions import can_edit_resident
+from consult.residents.permissions import can_edit_resident, can_manage_register
+from consult.residents.places import name_field, sort_places
 
 ADULT_AGE = 18
 
@@ -175,7 +176,9 @@ def _register_rows(ids):
             Resident.household_id,
             Household.code.label("household_code"),
             Building.name.label("building"),
+            Building.names.label("building_names"),
             Grid.name.label("grid"),
+            Grid.names.label("grid_names"),
         )
         .join(Resident.household)
         .join(Household.building)
@@ -216,15 +219,39 @@ def register_filter_choices():
 
 
 def _register_filter_choices():
+    """Grids and buildings in the order people count them (or the committee set)."""
+    places = (Grid.id, Grid.name, Grid.names, Grid.position)
     return {
-        "grids": db.session.execute(select(Grid.id, Grid.name).order_by(Grid.name)).all(),
-        "buildings": db.session.execute(
-            select(Building.id, Building.name).order_by(Building.name)
-        ).all(),
+        "grids": sort_places(db.session.execute(select(*places)).all()),
+        "buildings": sort_places(
+            db.session.execute(
+                select(Building.id, Building.name, Building.names, Building.position)
+            ).all()
+        ),
         "nationalities": db.session.scalars(
             select(Resident.nationality).where(Resident.nationality.is_not(None)).distinct()
         ).all(),
     }
+
+
+# Grids and buildings ---------------------------------------------------------------
+
+
+def update_place(actor, place, *, names, position=None):
+    """Set a Grid's or Building's name per content language (blank: the register file's
+    name shows) and its position in lists (None: sorted by name)."""
+    _ensure(can_manage_register(actor))
+    kept = {tag: " ".join(str(value).split()) for tag, value in names.items() if value}
+    kept = {tag: value for tag, value in kept.items() if value}
+    model = type(place)
+    others = db.session.execute(select(model.names).where(model.id != place.id)).scalars()
+    for other in others:
+        for tag, value in kept.items():
+            if (other or {}).get(tag, "").casefold() == value.casefold():
+                raise ServiceError(_l("Another place already has this name."), name_field(tag))
+    place.names = kept
+    place.position = position
+    return place
 
 
 # Changing entries --------------------------------------------------------------------

@@ -23,6 +23,7 @@ from consult.residents.permissions import (
     can_manage_register,
     can_print_letters,
 )
+from consult.residents.places import name_of
 from consult.residents.views import bp
 from consult.residents.views.register import register_filters
 
@@ -102,14 +103,13 @@ def invite_filtered():
 
 def _letter_text(invitation, household, url):
     """The letter's words in each of LETTER_LOCALES."""
-    building = household.building.name
-    address_values = {
-        "building": building,
-        "unit": household.unit or "—",
-        "room": household.room or "—",
-    }
     texts = {}
     for locale in LETTER_LOCALES:
+        address_values = {
+            "building": name_of(household.building, locale),
+            "unit": household.unit or "—",
+            "room": household.room or "—",
+        }
         with force_locale(locale):
             if invitation.resident_id:
                 greeting = _("To %(name)s, household %(code)s", name=invitation.resident.full_name, code=household.code)  # fmt: skip
