@@ -69,6 +69,10 @@ class Config:
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute; 50 per hour")
     SIGN_UP_RATE_LIMIT = os.environ.get("SIGN_UP_RATE_LIMIT", "5 per minute; 20 per hour")
     RESET_RATE_LIMIT = os.environ.get("RESET_RATE_LIMIT", "5 per minute; 20 per hour")
+    # Short invitation codes typed at /invitation: enough for a household, too few to guess.
+    INVITATION_CODE_RATE_LIMIT = os.environ.get(
+        "INVITATION_CODE_RATE_LIMIT", "10 per minute; 50 per hour"
+    )
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
@@ -102,6 +106,7 @@ class TestingConfig(Config):
     # limits, and the rate-limit tests tighten them (they are read on every request).
     RATELIMIT_STORAGE_URI = "memory://"
     SIGN_IN_RATE_LIMIT = SIGN_UP_RATE_LIMIT = RESET_RATE_LIMIT = "1000 per minute"
+    INVITATION_CODE_RATE_LIMIT = "1000 per minute"
     MAIL_SERVER = None
 
 

@@ -161,7 +161,19 @@ class VerifyForm(FlaskForm):
 
 
 class RevokeForm(FlaskForm):
-    note = TextAreaField(_l("Reason"), [optional(), max_length(500)])
+    note = TextAreaField(
+        _l("Reason"),
+        [required(), max_length(500)],
+        description=_l("Kept in the verification history, e.g. “moved out on 1 March”."),
+    )
+
+
+class CodeForm(FlaskForm):
+    code = StringField(
+        _l("Invitation code"),
+        [required(), max_length(40)],
+        description=_l("8 letters and digits, as printed on your letter, e.g. K7QM-4TZP."),
+    )
 
 
 class RedeemForm(FlaskForm):

@@ -31,6 +31,11 @@ class VerificationMethod(Choice):
     COMMITTEE = "committee", _l("by the committee")
 
 
+class InvitationRevocation(Choice):
+    REPLACED = "replaced", _l("replaced by a new letter")
+    REVOKED = "revoked", _l("revoked by the committee")
+
+
 class ImportStatus(State):
     QUEUED = "queued", _l("Waiting to start")
     CHECKING = "checking", _l("Checking the file")
@@ -153,13 +158,19 @@ class Resident(TimestampMixin, db.Model):
 
 
 class Invitation(db.Model):
-    """A signed, single-use invitation code for a household or one resident."""
+    """A signed, single-use invitation code for a household or one resident.
+
+    It is printed twice on the letter: as the QR code of a signed link, and as a short code
+    (``K7QM-4TZP``) derived from ``code_nonce`` with the secret key; only a keyed digest of
+    the short code is stored, to look it up (consult.residents.shortcodes).
+    """
 
     __tablename__ = "invitations"
     __table_args__ = (
         CheckConstraint(
             "(household_id IS NULL) <> (resident_id IS NULL)", name="household_or_resident"
         ),
+        check_in("revoked_because", InvitationRevocation),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -171,14 +182,27 @@ class Invitation(db.Model):
     used_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    code_nonce: Mapped[str | None] = mapped_column(String(32))
+    code_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    revoked_because: Mapped[InvitationRevocation | None] = mapped_column(
+        EnumText(InvitationRevocation, 10)
+    )
 
     household: Mapped[Household | None] = relationship()
     resident: Mapped[Resident | None] = relationship()
     used_by = relationship("User", foreign_keys=[used_by_id])
     created_by = relationship("User", foreign_keys=[created_by_id])
+    revoked_by = relationship("User", foreign_keys=[revoked_by_id])
 
     def target_household(self):
         return self.household if self.household_id else self.resident.household
+
+    def is_live(self, now=None):
+        """Not used, not revoked, not expired: the code still works."""
+        now = now or utcnow()
+        return self.used_at is None and self.revoked_at is None and self.expires_at > now
 
 
 class VerificationEvent(db.Model):

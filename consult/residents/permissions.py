@@ -39,6 +39,11 @@ def can_print_letters(user, invitations):
 
 
 @predicate
+def can_revoke_invitation(user, invitation):
+    return can_manage_register(user)
+
+
+@predicate
 def can_follow_import(user, job):
     return can_manage_register(user)
 

@@ -23,6 +23,8 @@ ACCESS = {
     "residents.edit_grid": COMMITTEE_ONLY,
     "residents.edit_building": COMMITTEE_ONLY,
     "residents.invitation": ANYONE,
+    "residents.enter_code": ANYONE,
+    "residents.revoke_invitation": COMMITTEE_ONLY,
     "residents.invitation_sign_up": SIGNED_OUT_ONLY,
     "api.grids_grids": ANYONE,
     "api.grids_grid": ANYONE,
@@ -48,5 +50,6 @@ def url_values(db):
         "building_id": tom.household.building_id,
         "batch": batch,
         "token": invitations.invitation_token(letter),
+        "invitation_id": letter.id,
         "job_id": job.id,
     }
