@@ -67,7 +67,11 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute; 50 per hour")
+    # Accounts made per client address; and every sign-up attempt, made or not.
     SIGN_UP_RATE_LIMIT = os.environ.get("SIGN_UP_RATE_LIMIT", "5 per minute; 20 per hour")
+    SIGN_UP_ATTEMPT_RATE_LIMIT = os.environ.get(
+        "SIGN_UP_ATTEMPT_RATE_LIMIT", "30 per minute; 200 per hour"
+    )
     RESET_RATE_LIMIT = os.environ.get("RESET_RATE_LIMIT", "5 per minute; 20 per hour")
     # Short invitation codes typed at /invitation: enough for a household, too few to guess.
     INVITATION_CODE_RATE_LIMIT = os.environ.get(
@@ -106,7 +110,7 @@ class TestingConfig(Config):
     # limits, and the rate-limit tests tighten them (they are read on every request).
     RATELIMIT_STORAGE_URI = "memory://"
     SIGN_IN_RATE_LIMIT = SIGN_UP_RATE_LIMIT = RESET_RATE_LIMIT = "1000 per minute"
-    INVITATION_CODE_RATE_LIMIT = "1000 per minute"
+    INVITATION_CODE_RATE_LIMIT = SIGN_UP_ATTEMPT_RATE_LIMIT = "1000 per minute"
     MAIL_SERVER = None
 
 

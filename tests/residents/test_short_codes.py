@@ -176,3 +176,43 @@ def test_only_the_committee_revokes(client, db, imported, committee, create_user
     assert client.post(f"/register/invitation-codes/{invitation.id}/revoke").status_code == 403
     db.session.expire_all()
     assert invitation.revoked_at is None
+
+
+@pytest.fixture
+def tight_code_limit(app):
+    from consult.extensions import limiter
+
+    limiter.reset()
+    app.config.update(INVITATION_CODE_RATE_LIMIT="2 per minute", SIGN_UP_RATE_LIMIT="1 per minute")
+    yield
+    app.config.update(INVITATION_CODE_RATE_LIMIT="1000 per minute", SIGN_UP_RATE_LIMIT="1000 per minute")  # fmt: skip
+    limiter.reset()
+
+
+def test_guessing_codes_is_rate_limited_and_the_form_is_kept(client, db, tight_code_limit):
+    for _ in range(2):
+        assert client.post("/invitation", data={"code": "2345-6789"}).status_code == 422
+    response = client.post("/invitation", data={"code": "2345-678A"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 429
+    assert "Too many codes were tried from your network." in html
+    assert re.search(r"Please wait (\d+ seconds|1 minute) and try again", html)
+    assert 'value="2345-678A"' in html
+    assert "Retry-After" in response.headers
+
+
+def test_the_letters_sign_up_page_keeps_its_form_when_limited(
+    client, db, letter, create_user, tight_code_limit
+):
+    _, link = letter
+    data = {"email": "first@example.org", "display_name": "First", "privacy_consent": "y",
+            "password": "lanterns by the river", "confirm": "lanterns by the river",
+            "preferred_locale": "en"}  # fmt: skip
+    assert client.post(f"{link}/sign-up", data=data).status_code == 302
+    client.post("/account/sign-out")
+    response = client.post(f"{link}/sign-up", data={**data, "email": "second@example.org"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 429
+    assert "Too many accounts have been made from your network." in html
+    assert "Invitation code for household A-101" in html  # still the letter's page
+    assert 'value="second@example.org"' in html

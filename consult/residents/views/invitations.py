@@ -2,24 +2,45 @@
 short code typed at /invitation; both lead to sign up or sign in, then to confirming who
 they are."""
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from consult.accounts.forms import SignUpForm
-from consult.accounts.views import sign_up_from_form
+from consult.accounts.views import kept_sign_up_form, sign_up_from_form, sign_up_limits
 from consult.core.forms import render_form
 from consult.core.permissions import parse_id
+from consult.core.rate_limits import limit_form_posts
 from consult.core.services import run_service
-from consult.extensions import limiter
 from consult.i18n import remember_language
 from consult.residents import invitations, services
 from consult.residents.forms import CodeForm, RedeemForm
 from consult.residents.views import bp
 
+TOO_MANY_CODES = _l("Too many codes were tried from your network. Please wait %(wait)s and try again.")  # fmt: skip
+
+
+def _code_page(message):
+    form = CodeForm()
+    form.form_errors.append(message)
+    return render_template("residents/enter_code.html", form=form)
+
+
+def _sign_up_page(message):
+    token = request.view_args["token"]
+    invitation = invitations.invitation_for_token(token)
+    return render_template(
+        "residents/invitation_sign_up.html",
+        form=kept_sign_up_form(message),
+        invitation=invitation,
+        household=invitation.target_household(),
+        token=token,
+    )
+
 
 @bp.route("/invitation", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["INVITATION_CODE_RATE_LIMIT"], methods=["POST"])
+@limit_form_posts("INVITATION_CODE_RATE_LIMIT", _code_page, TOO_MANY_CODES)
 def enter_code():
     """The short code from the letter, typed: accepted exactly as the QR link is."""
     form = CodeForm()
@@ -75,7 +96,7 @@ def invitation(token):
 
 
 @bp.route("/invitation/<token>/sign-up", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["SIGN_UP_RATE_LIMIT"], methods=["POST"])
+@sign_up_limits(_sign_up_page)
 def invitation_sign_up(token):
     """Create an account right from the letter, then come back to confirm."""
     try:
