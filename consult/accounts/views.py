@@ -62,25 +62,38 @@ def _sign_up_page(message):
     return render_template("accounts/sign_up.html", form=kept_sign_up_form(message))
 
 
+def _create_account(form):
+    """The account, and its answer to the privacy notice version shown (one transaction)."""
+    from consult.community.services import record_sign_up_consent
+
+    user = services.create_user(
+        form.email.data,
+        form.display_name.data,
+        form.password.data,
+        locale=form.preferred_locale.data,
+    )
+    shown = form.privacy_version.data
+    shown = int(shown) if shown and shown.isdigit() else -1
+    record_sign_up_consent(user, shown, form.privacy_consent.data)
+    return user
+
+
 def sign_up_from_form(form):
     """Create and sign in the account a submitted SignUpForm describes.
 
     Returns the new user, or None with the problems on the form. The invitation letter's
     sign-up page (residents) uses it too.
     """
+    from consult.community.services import current_notice_number
+
     if request.method == "GET":
         form.preferred_locale.data = current_locale_name()
-    if not form.validate_on_submit():
-        return None
-    done = run_service(
-        form,
-        services.create_user,
-        form.email.data,
-        form.display_name.data,
-        form.password.data,
-        locale=form.preferred_locale.data,
-    )
+    done = form.validate_on_submit() and run_service(form, _create_account, form)
     if not done:
+        # The page shows the notice in force: the form now answers to that one.
+        form.privacy_version.data = str(current_notice_number())
+        if form.privacy_consent.errors:
+            form.privacy_consent.data = False
         return None
     g.account_created = True  # counted by the sign-up limit
     login_user(done.result)

@@ -10,6 +10,14 @@ domain = Domain(
     blueprint="consult.core.views:bp",
     models="consult.core.models",
     permissions="consult.core.permissions",
-    navigation=[NavEntry("core.index", _l("Home"), active="/")],
+    navigation=[
+        NavEntry("core.index", _l("Home"), active="/"),
+        NavEntry(
+            "api.index",
+            _l("Open data"),
+            area="footer",
+            description=_l("The community's grids and buildings as JSON, for anyone to reuse."),
+        ),
+    ],
     api="consult.core.open_data:routes",
 )

@@ -1,10 +1,10 @@
 """Pages every domain shares: home and the health check."""
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, current_app, jsonify, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import text
 
-from consult.domains import each_part
+from consult.domains import current_domains, each_part
 from consult.extensions import db
 
 bp = Blueprint("core", __name__)
@@ -12,7 +12,23 @@ bp = Blueprint("core", __name__)
 
 @bp.get("/")
 def index():
-    return render_template("core/index.html", tiles=dashboard_tiles(current_user))
+    """Each role's home: its tiles (figures, open work, next steps) and what it can do now,
+    both from the domains' declarations, so it promises nothing that has no page."""
+    return render_template(
+        "core/index.html", tiles=dashboard_tiles(current_user), links=home_links(current_user)
+    )
+
+
+def home_links(user):
+    """(url, label, description) of every page the domains describe that ``user`` may use."""
+    links = []
+    for domain in current_domains():
+        for entry in domain.navigation:
+            if entry.description is None or entry.endpoint == "core.index":
+                continue
+            if entry.shown_to(user):
+                links.append((url_for(entry.endpoint), entry.label, entry.description))
+    return links
 
 
 def dashboard_tiles(user):

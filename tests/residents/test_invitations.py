@@ -18,6 +18,7 @@ SIGN_UP = {
     "password": "lanterns by the river",
     "confirm": "lanterns by the river",
     "preferred_locale": "zh_Hans",
+    "privacy_consent": "y",
 }
 
 

@@ -14,7 +14,14 @@ from consult.core.permissions import is_signed_in, load, parse_id, permit
 from consult.core.services import run_service
 from consult.i18n import current_locale_name
 from consult.residents import services
-from consult.residents.forms import InvitationForm, MoveForm, ResidentForm, RevokeForm, VerifyForm
+from consult.residents.forms import (
+    CodeForm,
+    InvitationForm,
+    MoveForm,
+    ResidentForm,
+    RevokeForm,
+    VerifyForm,
+)
 from consult.residents.invitations import invitations_for_household
 from consult.residents.models import REGISTER_VERSION, Household, Resident
 from consult.residents.permissions import (
@@ -204,5 +211,8 @@ def household_page(household, invitation_form=None):
 def my_entry():
     """A resident's own register entry (and nobody else's)."""
     return render_template(
-        "residents/me.html", resident=services.resident_of(current_user), country_name=country_name
+        "residents/me.html",
+        resident=services.resident_of(current_user),
+        country_name=country_name,
+        code_form=CodeForm(),
     )
