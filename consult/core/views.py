@@ -19,16 +19,20 @@ def index():
     )
 
 
+AREA_ORDER = {"main": 0, "account": 1, "footer": 2}
+
+
 def home_links(user):
-    """(url, label, description) of every page the domains describe that ``user`` may use."""
-    links = []
-    for domain in current_domains():
-        for entry in domain.navigation:
-            if entry.description is None or entry.endpoint == "core.index":
-                continue
-            if entry.shown_to(user):
-                links.append((url_for(entry.endpoint), entry.label, entry.description))
-    return links
+    """(url, label, description) of every page the domains describe that ``user`` may use:
+    the site's sections first, then the account's, then the footer's."""
+    entries = [
+        entry
+        for domain in current_domains()
+        for entry in domain.navigation
+        if entry.description is not None and entry.endpoint != "core.index" and entry.shown_to(user)
+    ]
+    entries.sort(key=lambda entry: AREA_ORDER.get(entry.area, len(AREA_ORDER)))
+    return [(url_for(entry.endpoint), entry.label, entry.description) for entry in entries]
 
 
 def dashboard_tiles(user):
