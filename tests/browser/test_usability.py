@@ -124,3 +124,47 @@ def test_a_long_email_address_wraps_at_375_px(
     )
     assert_accessible(phone, f"{who} page with a long e-mail address at 375 px")
     save_screenshot(phone, f"long-email-375-{who}")
+
+
+PUBLIC_PAGES = ["/", "/invitation", "/contact", "/privacy", "/privacy/versions", "/accessibility"]
+COMMITTEE_PAGES = ["/", "/register/places", "/community/contact", "/community/privacy"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_pages_fit_a_phone_and_pass_axe(live_server, browser_page, assert_accessible, path):
+    page = browser_page(locale="en-GB", width=375, height=740)
+    page.goto(live_server.url + path)
+    assert_accessible(page, f"{path} at 375 px")
+    assert no_sideways_scrolling(page)
+
+
+@pytest.mark.parametrize("path", COMMITTEE_PAGES)
+def test_committee_pages_fit_a_phone_and_pass_axe(
+    live_server, browser_page, sign_in_as, assert_accessible, path
+):
+    page = browser_page(locale="zh-CN", width=375, height=740)
+    sign_in_as(page, "committee@example.org")
+    page.goto(live_server.url + path)
+    assert_accessible(page, f"{path} at 375 px (committee)")
+    assert no_sideways_scrolling(page), page.evaluate("() => document.documentElement.scrollWidth")
+
+
+def test_the_committee_asks_before_revoking_and_making_many_letters(
+    live_server, browser_page, sign_in_as, assert_accessible, save_screenshot
+):
+    page = browser_page(locale="en-GB")
+    sign_in_as(page, "committee@example.org")
+    # A batch: the count first.
+    page.goto(live_server.url + "/register?verified=no")
+    page.locator("form.inline-fields button[type=submit]").click()
+    expect(page.locator("p.lead")).to_contain_text("将生成")
+    assert_accessible(page, "letters confirmation")
+    save_screenshot(page, "letters-confirm-zh_Hans")
+    page.get_by_role("link", name="取消").click()
+    # A verification: a reason is asked for on a page of its own.
+    page.goto(live_server.url + "/register?q=Wang")
+    page.get_by_role("link", name="王芳").click()
+    page.get_by_role("link", name="撤销认证…").click()
+    page.get_by_role("button", name="撤销认证").click()
+    expect(page.locator("#note-error")).to_be_visible()
+    assert_accessible(page, "revoke verification with a problem")

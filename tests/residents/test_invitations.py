@@ -244,3 +244,12 @@ def test_invitation_service_rejects_unknown_ids(app, db):
         with pytest.raises(invitations.InvitationProblem) as problem:
             invitations.invitation_for_token(token)
     assert problem.value.kind == "invalid"
+
+
+def test_letters_for_a_list_that_matches_nobody_say_so_at_the_form(client, db, imported, committee):
+    response = client.post("/register/invitations?q=nobody-at-all", data={"days": "7"})
+    assert response.status_code == 422
+    assert "No household matches this list; no letters were made." in response.get_data(
+        as_text=True
+    )
+    assert db.session.scalars(select(Invitation)).all() == []
