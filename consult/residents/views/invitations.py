@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from consult.accounts.forms import SignUpForm
-from consult.accounts.views import kept_sign_up_form, sign_up_from_form, sign_up_limits
+from consult.accounts.signup import kept_sign_up_form, sign_up_from_form, sign_up_limits
 from consult.core.forms import render_form
 from consult.core.permissions import parse_id
 from consult.core.rate_limits import limit_form_posts
