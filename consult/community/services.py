@@ -53,7 +53,7 @@ def save_contact_details(actor, details):
             value = (values.get(name) or "").strip()
             setattr(row, name, value or None)
         row.updated_by_id = actor.id
-        db.session.add(row)
+        db.session.add(row)  # audit: contact details changed
     db.session.flush()
 
 
@@ -164,7 +164,7 @@ def publish_privacy_notice(actor, texts):
             problems.add(_l("Write the notice in this language too."), field_for("text", language))
     problems.raise_any()
     number = (db.session.scalar(select(func.max(PrivacyNotice.number))) or 0) + 1
-    notice = PrivacyNotice(number=number, published_by_id=actor.id)
+    notice = PrivacyNotice(number=number, published_by_id=actor.id)  # audit: notice published
     db.session.add(notice)
     for language in content_languages():
         body = texts[language].strip().replace("\r\n", "\n")

@@ -94,7 +94,7 @@ def create_invitations(actor, *, households=(), residents=(), days=DEFAULT_DAYS)
     days = max(1, min(int(days), MAX_DAYS))
     now = utcnow()
     for old in live_invitations(households=households, residents=residents):
-        _revoke(old, actor, InvitationRevocation.REPLACED, now)
+        _revoke(old, actor, InvitationRevocation.REPLACED, now)  # audit: letter replaced
     batch = secrets.token_hex(8)
     expires_at = now + timedelta(days=days)
     rows = [{"household_id": h.id} for h in households] + [{"resident_id": r.id} for r in residents]
@@ -104,7 +104,7 @@ def create_invitations(actor, *, households=(), residents=(), days=DEFAULT_DAYS)
         )
         invitation.code_nonce, invitation.code_digest = nonce, digest
         db.session.add(invitation)
-    db.session.flush()
+    db.session.flush()  # audit: letters made (batch, count, days)
     return batch
 
 
@@ -122,7 +122,7 @@ def revoke_invitation(actor, invitation):
         raise ServiceError(_l("This invitation code has already been used; there is nothing to revoke. To unlink the account, revoke the verification instead."))  # fmt: skip
     if invitation.revoked_at is not None:
         raise ServiceError(_l("This invitation code has already been revoked."))
-    _revoke(invitation, actor, InvitationRevocation.REVOKED)
+    _revoke(invitation, actor, InvitationRevocation.REVOKED)  # audit: lost letter revoked
     db.session.flush()
     return invitation
 

@@ -193,7 +193,7 @@ def update_place(actor, place, *, names, position=None):
         for tag, value in kept.items():
             if (other or {}).get(tag, "").casefold() == value.casefold():
                 raise ServiceError(_l("Another place already has this name."), name_field(tag))
-    place.names = kept
+    place.names = kept  # audit: place renamed (names, position)
     place.position = position
     return place
 
@@ -292,7 +292,7 @@ def revoke_verification(actor, resident, *, note):
     )
     resident.user = None
     resident.verified_at = None
-    db.session.flush()
+    db.session.flush()  # audit: verification revoked, with its reason
     return resident
 
 
