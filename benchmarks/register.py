@@ -150,6 +150,17 @@ def main():
             seconds, counts = timed(lambda: import_file(data, dry_run=True))
             rows.append(("dry run (fresh database)", f"{seconds:.2f} s", "< 10 s",
                          f"would create {counts['residents_created']} residents"))  # fmt: skip
+            # A hostile header (issue 9): 100,000 columns, refused at once, in CPU time.
+            wide = (",".join([*COLUMNS, *(f"x{n}" for n in range(100_000))]) + "\n").encode()
+            start = time.process_time()
+            problems = importer.check(wide).problems
+            cpu = time.process_time() - start
+            rows.append(("dry run, 100,000-column header", f"{cpu * 1000:.1f} ms CPU", "< 1 s",
+                         f"refused: {problems[0].code}"))  # fmt: skip
+            gbk = make_csv(args.residents, args.households).decode("utf-8-sig").encode("gb18030")
+            seconds, counts = timed(lambda: import_file(gbk, dry_run=True))
+            rows.append(("dry run, same file saved as GB18030", f"{seconds:.2f} s", "< 10 s",
+                         f"would create {counts['residents_created']} residents"))  # fmt: skip
         with app.app_context():
             grid = db.session.execute(db.text("SELECT id FROM grids ORDER BY id LIMIT 1")).scalar()
         for label, url in (

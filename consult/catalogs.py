@@ -207,8 +207,8 @@ def fill(translations):
 def merge_catalogs(base_path, ours_path, theirs_path):
     """A git merge driver for catalogs: the union of both sides' messages, written to ours.
 
-    Two branches that each add messages never conflict; where both translate the same
-    message differently, ours is kept (the i18n check then shows nothing missing).
+    Two branches that each add messages never conflict. Where a message's translation
+    differs, the side that changed it from the common ancestor wins (ours if both did).
     Configure it with ``git config merge.catalog.driver
     ".venv/bin/python -m consult.catalogs merge %O %A %B"`` (see .gitattributes).
     """
@@ -218,16 +218,24 @@ def merge_catalogs(base_path, ours_path, theirs_path):
         with open(path, "rb") as handle:
             return read_po(handle)
 
-    ours, theirs = read(ours_path), read(theirs_path)
+    base, ours, theirs = read(base_path), read(ours_path), read(theirs_path)
     for message in theirs:
         if not message.id:
             continue
         mine = ours.get(message.id, context=message.context)
+        original = base.get(message.id, context=message.context)
         if mine is None:
             ours[message.id] = message
         elif not all(_strings(mine.string)) and all(_strings(message.string)):
             mine.string = message.string
             mine.flags.discard("fuzzy")
+        elif (
+            original is not None
+            and mine.string == original.string
+            and message.string != original.string
+            and all(_strings(message.string))
+        ):
+            mine.string = message.string  # only their side changed the translation
     ours.creation_date = ours.revision_date = STABLE_DATE
     with open(ours_path, "wb") as handle:
         write_po(handle, ours, width=0, no_location=True, sort_output=True, ignore_obsolete=True)

@@ -52,6 +52,13 @@ class Config:
         "zh_Hant": os.environ.get("COMMUNITY_NAME_ZH_HANT", "春江社區"),
     }
     COMMUNITY_TIMEZONE = os.environ.get("COMMUNITY_TIMEZONE", "Asia/Shanghai")
+    # The languages the community publishes in (BCP 47), first the one it writes first.
+    # Chinese is one content language in two scripts.
+    CONTENT_LANGUAGES = tuple(
+        tag.strip()
+        for tag in os.environ.get("CONTENT_LANGUAGES", "zh,en").split(",")
+        if tag.strip()
+    )
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = COMMUNITY_TIMEZONE
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
@@ -73,8 +80,16 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     SIGN_IN_RATE_LIMIT = os.environ.get("SIGN_IN_RATE_LIMIT", "10 per minute; 50 per hour")
+    # Accounts made per client address; and every sign-up attempt, made or not.
     SIGN_UP_RATE_LIMIT = os.environ.get("SIGN_UP_RATE_LIMIT", "5 per minute; 20 per hour")
+    SIGN_UP_ATTEMPT_RATE_LIMIT = os.environ.get(
+        "SIGN_UP_ATTEMPT_RATE_LIMIT", "30 per minute; 200 per hour"
+    )
     RESET_RATE_LIMIT = os.environ.get("RESET_RATE_LIMIT", "5 per minute; 20 per hour")
+    # Short invitation codes typed at /invitation: enough for a household, too few to guess.
+    INVITATION_CODE_RATE_LIMIT = os.environ.get(
+        "INVITATION_CODE_RATE_LIMIT", "10 per minute; 50 per hour"
+    )
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "587"))
@@ -154,6 +169,7 @@ class TestingConfig(Config):
     RATELIMIT_STORAGE_URI = "memory://"
     SIGN_IN_RATE_LIMIT = SIGN_UP_RATE_LIMIT = RESET_RATE_LIMIT = "1000 per minute"
     TWO_FACTOR_RATE_LIMIT = "1000 per minute"
+    INVITATION_CODE_RATE_LIMIT = SIGN_UP_ATTEMPT_RATE_LIMIT = "1000 per minute"
     MAIL_SERVER = None
     QUEUE_MODE = "inline"  # jobs run at the end of the request; no worker needed
 

@@ -14,11 +14,32 @@ domain = Domain(
     blueprint="consult.accounts.views:bp",
     models="consult.accounts.models",
     commands=["consult.accounts.cli:users_cli"],
+    tasks=["consult.accounts.services"],
     setup="consult.accounts.login:init_app",
     seed="consult.accounts.demo:seed_accounts",
     navigation=[
-        NavEntry("accounts.profile", _l("My account"), visible=signed_in, area="account"),
-        NavEntry("accounts.sign_in", _l("Sign in"), visible=signed_out, area="account"),
-        NavEntry("accounts.sign_up", _l("Sign up"), visible=signed_out, area="account"),
+        NavEntry(
+            "accounts.profile",
+            _l("My account"),
+            visible=signed_in,
+            area="account",
+            description=_l("Change your display name, your language or your password."),
+        ),
+        NavEntry(
+            "accounts.sign_in",
+            _l("Sign in"),
+            visible=signed_out,
+            area="account",
+            description=_l("If you already have an account."),
+        ),
+        NavEntry(
+            "accounts.sign_up",
+            _l("Sign up"),
+            visible=signed_out,
+            area="account",
+            description=_l(
+                "Make an account in English, Simplified or Traditional Chinese; a letter from the committee then makes you a verified resident."
+            ),
+        ),
     ],
 )

@@ -4,6 +4,7 @@ import click
 from flask.cli import AppGroup
 
 from consult.accounts import services
+from consult.core import audit
 from consult.core.permissions import ROLES
 from consult.core.services import ServiceError
 from consult.extensions import db
@@ -69,5 +70,6 @@ def reset_two_factor_command(email):
         raise click.ClickException(f"No account uses {email}.")
     two_factor.remove(user)
     end_all_sessions(user)
-    db.session.commit()  # audit: an operator turned off a member's two-factor sign-in
+    audit.record("account.two_factor_reset", user)
+    db.session.commit()
     click.echo(f"Two-factor sign-in is off for {user.email}; its sessions are ended.")

@@ -1,5 +1,6 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired
 
 from consult.core.forms import Form
 from consult.core.validators import (
@@ -39,6 +40,12 @@ class SignUpForm(Form):
         validators=[required()],
         description=_l("Used for pages and for the e-mails we send you."),
     )
+    # The answer and the notice's version are recorded (consult.community).
+    privacy_consent = BooleanField(
+        _l("I have read the privacy notice and agree to it."),
+        [DataRequired(message=_l("To create an account, agree to the privacy notice."))],
+    )
+    privacy_version = HiddenField(default="0")
 
 
 class SignInForm(Form):

@@ -12,6 +12,7 @@ from consult.core import audit
 from consult.core.mail import send_email
 from consult.core.models import utcnow
 from consult.core.permissions import RESIDENT, Role
+from consult.core.queue import enqueue, task
 from consult.core.services import ServiceError
 from consult.core.urls import external_url_for
 from consult.extensions import db
@@ -121,22 +122,28 @@ def password_reset_token(user):
 
 
 def send_password_reset(email, request_locale):
-    """E-mail a reset link if the address has an account; say nothing either way."""
+    """Ask the queue to e-mail a reset link if the address has an account.
+
+    The request does the same work whether or not it has one (a job is queued either way),
+    so the answer's timing tells nobody who has an account.
+    """
+    enqueue("accounts.password_reset_mail", email=normalize_email(email), locale=request_locale)
+
+
+@task("accounts.password_reset_mail")
+def password_reset_mail(job, email, locale):
     user = find_user_by_email(email)
     if user is None or not user.active:
-        return None
-    # queue: send through the task queue, so that the answer for an address with an
-    # account does not take longer (mail delivery) than for one without.
+        return
     link = external_url_for("accounts.reset_password", token=password_reset_token(user))
-    minutes = current_app.config["PASSWORD_RESET_MAX_AGE"] // 60
-    return send_email(
+    send_email(
         user.email,
         _l("Reset your Consult password"),
         "password_reset",
-        user.preferred_locale or request_locale,
+        user.preferred_locale or locale,
         user=user,
         link=link,
-        minutes=minutes,
+        minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60,
     )
 
 

@@ -11,12 +11,17 @@ REMEMBER_COOKIE_DURATION (with it), counted from sign-in.
 """
 
 from flask import current_app, has_request_context, request
+from flask_babel import lazy_gettext as _l
 from flask_login import login_user
 from sqlalchemy import delete, select
 
 from consult.accounts.models import User, UserSession, new_session_token, token_digest
+from consult.core import audit
 from consult.core.models import utcnow
 from consult.extensions import db
+
+audit.describe("account.signed_out", _l("Signed out"))
+audit.describe("account.other_sessions_ended", _l("Other devices signed out"))
 
 
 def _device():
@@ -84,6 +89,7 @@ def end_session(user):
         db.session.execute(
             delete(UserSession).where(UserSession.token_digest == token_digest(user.session_token))
         )
+        audit.record("account.signed_out", user, actor=user)
 
 
 def end_other_sessions(user):
@@ -92,6 +98,10 @@ def end_other_sessions(user):
     result = db.session.execute(
         delete(UserSession).where(UserSession.user_id == user.id, UserSession.token_digest != keep)
     )
+    if result.rowcount:
+        audit.record(
+            "account.other_sessions_ended", user, actor=user, data={"sessions": result.rowcount}
+        )
     return result.rowcount
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select, update
 from consult.accounts.models import RecoveryCode
 from consult.accounts.passwords import password_matches
 from consult.accounts.sessions import end_other_sessions
+from consult.core import audit
 from consult.core.models import utcnow
 from consult.core.services import ServiceError
 from consult.extensions import db
@@ -30,6 +31,12 @@ _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misre
 WRONG_CODE = _l("This code is not correct, or it has been used already. Try the next one.")
 NOT_ON = _l("Two-factor sign-in is not on for this account.")
 ALREADY_ON = _l("Two-factor sign-in is already on.")
+
+
+audit.describe("account.two_factor_on", _l("Two-factor sign-in turned on"))
+audit.describe("account.two_factor_off", _l("Two-factor sign-in turned off"))
+audit.describe("account.recovery_codes_renewed", _l("Recovery codes renewed"))
+audit.describe("account.two_factor_reset", _l("Two-factor sign-in reset by the operator"))
 
 
 def is_on(user):
@@ -82,7 +89,9 @@ def confirm_enrolment(user, code):
     user.totp_enabled_at = utcnow()
     user.totp_last_counter = step
     end_other_sessions(user)
-    return new_recovery_codes(user)
+    codes = new_recovery_codes(user)
+    audit.record("account.two_factor_on", user, actor=user)
+    return codes
 
 
 def _digest(code):
@@ -143,7 +152,9 @@ def check_code(user, code):
 
 def regenerate_recovery_codes(user, code):
     check_code(user, code)
-    return new_recovery_codes(user)
+    codes = new_recovery_codes(user)
+    audit.record("account.recovery_codes_renewed", user, actor=user)
+    return codes
 
 
 def turn_off(user, *, code=None, password=None):
@@ -158,6 +169,7 @@ def turn_off(user, *, code=None, password=None):
     else:
         raise ServiceError(_l("Enter a code from your app, or your password."), "code")
     remove(user)
+    audit.record("account.two_factor_off", user, actor=user)
 
 
 def remove(user):

@@ -38,6 +38,12 @@ domain = Domain(
             visible="consult.core.permissions:is_committee",
             active="/audit",
         ),
+        NavEntry(
+            "api.index",
+            _l("Open data"),
+            area="footer",
+            description=_l("The community's grids and buildings as JSON, for anyone to reuse."),
+        ),
     ],
     api="consult.core.open_data:routes",
 )

@@ -86,10 +86,21 @@ def bump(*keys):
     _write_tokens(db.session.connection(), set(keys))
 
 
+_READ_WITH_EVERY_PAGE = set()
+
+
+def read_with_every_page(*keys):
+    """Versions a part of every page depends on (the footer's contact details): read in the
+    same query as the first token a request reads, so they cost no query of their own."""
+    _READ_WITH_EVERY_PAGE.update(keys)
+
+
 def current_tokens(keys):
     """The tokens of ``keys`` now (read once per request and kept in ``g``)."""
     known = g.setdefault("data_versions", {})
     missing = [key for key in keys if key not in known]
+    if missing:
+        missing += [key for key in _READ_WITH_EVERY_PAGE if key not in known and key not in missing]
     if missing:
         rows = db.session.execute(
             select(DataVersion.key, DataVersion.token).where(DataVersion.key.in_(missing))

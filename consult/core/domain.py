@@ -55,8 +55,10 @@ def signed_out(user):
 class NavEntry:
     """A link in the site's navigation, shown to whoever ``visible(user)`` allows.
 
-    ``area`` is "main" (the header's list) or "account" (beside sign-out); ``active`` is the
-    URL prefix under which the entry is marked as the current section.
+    ``area`` is "main" (the header's list), "account" (beside sign-out) or "footer" (the
+    links at the foot of every page); ``active`` is the URL prefix under which the entry is
+    marked as the current section. ``description`` says, on a role's home page, what the
+    entry's page lets that reader do.
     """
 
     endpoint: str
@@ -65,6 +67,7 @@ class NavEntry:
     area: str = "main"
     active: str | None = None
     badge: Callable | str | None = None  # badge(user) -> a count shown beside the label
+    description: object = None
 
     def shown_to(self, user):
         return bool(resolve(self.visible)(user))
@@ -75,13 +78,19 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class Tile:
-    """One figure or piece of open work on a role's home page (the dashboard hook)."""
+    """One figure or piece of open work on a role's home page (the dashboard hook).
+
+    ``template`` (with ``context``) is drawn inside the tile, for a small form such as the
+    invitation-code box on a resident's home.
+    """
 
     title: object
     value: object = None
     url: str | None = None
     text: object = None
     urgent: bool = False
+    template: str | None = None
+    context: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -52,13 +52,29 @@ def _max_megabytes():
     return f"{limit / 2**20:g}"
 
 
+WAIT_TEXT = _l("You have tried too often. Please wait %(wait)s and try again.")
+
+
 def handle_http_exception(error):
+    if getattr(error, "response", None) is not None:
+        return error.response  # a page prepared for it (a rate-limited form, kept)
     if error.code not in ERROR_TEXT:
         return error
     title, message = ERROR_TEXT[error.code]
     if error.code == 413:
         message = message % {"size": _max_megabytes()}
+    if error.code == 429:
+        message = _wait_message() or message
     return _render_error(error.code, title, message)
+
+
+def _wait_message():
+    """How long to wait, from the limit that was reached (Flask-Limiter's reset time)."""
+    from consult.core.rate_limits import wait_text
+    from consult.extensions import limiter
+
+    breached = limiter.current_limit
+    return str(WAIT_TEXT) % {"wait": wait_text(breached)} if breached else None
 
 
 def handle_csrf_error(error):

@@ -52,12 +52,16 @@ domain = Domain(
             _l("Resident register"),
             visible="consult.residents.permissions:can_manage_register",
             active="/register",
+            description=_l(
+                "Import and export the register, name grids and buildings, verify residents and print invitation letters."
+            ),
         ),
         NavEntry(
             "residents.my_entry",
             _l("My register entry"),
             visible="consult.residents.permissions:has_own_entry_page",
             active="/register/me",
+            description=_l("See what the resident register says about you."),
         ),
     ],
     api="consult.residents.api:routes",

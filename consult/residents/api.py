@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from consult.core.api import PAGE_PARAMETERS, ApiRoutes, keyset_page, list_of
 from consult.core.permissions import fetch_or_404
 from consult.residents.models import Grid
+from consult.residents.places import sort_places
 
 routes = ApiRoutes(
     "grids",
@@ -16,20 +17,30 @@ routes = ApiRoutes(
     index="/grids",
 )
 
+NAMES = {
+    "type": "object",
+    "description": "The name per content language (BCP 47 tag); `name` where one is missing.",
+    "additionalProperties": {"type": "string"},
+}
 routes.schema(
     "Grid",
     {
         "type": "object",
-        "required": ["id", "name", "buildings"],
+        "required": ["id", "name", "names", "buildings"],
         "properties": {
             "id": {"type": "integer"},
             "name": {"type": "string"},
+            "names": NAMES,
             "buildings": {
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["id", "name"],
-                    "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
+                    "required": ["id", "name", "names"],
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "name": {"type": "string"},
+                        "names": NAMES,
+                    },
                 },
             },
         },
@@ -38,10 +49,14 @@ routes.schema(
 
 
 def grid_json(grid):
+    buildings = sort_places(grid.buildings)
     return {
         "id": grid.id,
         "name": grid.name,
-        "buildings": [{"id": b.id, "name": b.name} for b in grid.buildings],
+        "names": dict(grid.names or {}),
+        "buildings": [
+            {"id": b.id, "name": b.name, "names": dict(b.names or {})} for b in buildings
+        ],
     }
 
 

@@ -11,7 +11,12 @@ from flask_babel import gettext as _
 from consult.extensions import db
 from consult.i18n import DEFAULT_LOCALE, normalize_locale
 from consult.residents import importer
-from consult.residents.csvformat import export_csv, problem_message, template_csv
+from consult.residents.csvformat import (
+    encoding_name,
+    export_csv,
+    problem_message,
+    template_csv,
+)
 from consult.residents.export import register_rows
 from consult.residents.upsert import apply
 
@@ -61,6 +66,9 @@ def import_command(file, dry_run, locale):
                 done[0] = count
 
             checked = importer.check(data, progress=advance)
+        if checked.encoding:
+            name = encoding_name(checked.encoding)
+            click.echo(_("The file was read as %(encoding)s.", encoding=name))
         if not checked.ok:
             db.session.rollback()
             click.echo(
@@ -107,6 +115,6 @@ def export_command(file):
 @residents_cli.command("template")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 def template_command(file):
-    """Write an example register CSV with every column to FILE."""
+    """Write an empty register CSV (its header row) to FILE."""
     file.write_bytes(template_csv().encode("utf-8"))
     click.echo(f"Template written to {file}.")

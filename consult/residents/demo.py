@@ -7,7 +7,7 @@ from consult.core.permissions import COMMITTEE
 from consult.extensions import db
 from consult.residents import importer, services
 from consult.residents.csvformat import COLUMNS, export_csv
-from consult.residents.models import Household, Resident
+from consult.residents.models import Building, Grid, Household, Resident
 
 _H = ("household_code", "building", "unit", "room", "grid")
 DEMO_HOUSEHOLDS = {
@@ -41,6 +41,14 @@ DEMO_RESIDENTS = [
     ("WD-09-1504", "Maria Silva", "", "F", "2003-05-05", "BR", "pt;en", ""),
 ]
 DEMO_VERIFIED = ("wang.fang@example.org", "anna.smith@example.org")
+# English names of the demo's grids and buildings (the register file writes them in Chinese).
+DEMO_PLACE_NAMES = {
+    (Grid, "春江第一网格"): "Chunjiang Grid 1",
+    (Grid, "春江第二网格"): "Chunjiang Grid 2",
+    (Grid, "文鼎苑网格"): "Wendingyuan Grid",
+    (Building, "文鼎苑8"): "Wendingyuan 8",
+    (Building, "文鼎苑9"): "Wendingyuan 9",
+}
 
 
 def demo_csv():
@@ -65,6 +73,11 @@ def seed_register():
         f"{counts['residents_created']} residents created"
     )
     committee = db.session.scalars(select(User).filter_by(role=COMMITTEE).order_by(User.id)).first()
+    for (model, name), english in DEMO_PLACE_NAMES.items():
+        place = db.session.scalars(select(model).filter_by(name=name)).first()
+        if place is not None and committee is not None and not place.names:
+            services.update_place(committee, place, names={"en": english})
+            yield f"named in English: {name} ({english})"
     for email in DEMO_VERIFIED:
         user = db.session.scalars(select(User).filter_by(email=email)).first()
         resident = db.session.scalars(

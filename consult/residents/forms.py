@@ -15,18 +15,32 @@ from wtforms.validators import NumberRange, ValidationError
 
 from consult.core.forms import Form
 from consult.core.validators import email_address, max_length, optional, required
+from consult.residents.dates import DateProblem, parse_date
 from consult.residents.invitations import DEFAULT_DAYS, MAX_DAYS
 from consult.residents.models import Gender
+from consult.residents.places import name_field
 from consult.residents.reference import country_choices, normalize_language
 
 
 class IsoDateField(DateField):
-    """A date field whose complaint comes from our catalogs."""
+    """A date, year first, read as the import reads it (consult.residents.dates); says
+    whether the date is written badly or does not exist."""
 
     def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
         try:
-            super().process_formdata(valuelist)
-        except ValueError:
+            self.data = parse_date(valuelist[0])
+        except DateProblem as problem:
+            self.data = None
+            if problem.kind == "no_such_date":
+                raise ValueError(
+                    _l(
+                        "%(value)s is not a date that exists: check the day and the month.",
+                        value=problem.value,
+                    )
+                ) from None
             raise ValueError(_l("Enter a date written as YYYY-MM-DD.")) from None
 
 
@@ -111,7 +125,9 @@ class MoveForm(Form):
 class ImportForm(Form):
     file = FileField(
         _l("Register file (CSV)"),
-        description=_l("UTF-8, with a header row. Download the template to see the columns."),
+        description=_l(
+            "A CSV or tab-separated text file with a header row. Download the template to see the columns."
+        ),
     )
     dry_run = BooleanField(_l("Only check the file; change nothing"))
 
@@ -145,8 +161,48 @@ class VerifyForm(Form):
 
 
 class RevokeForm(Form):
-    note = TextAreaField(_l("Reason"), [optional(), max_length(500)])
+    note = TextAreaField(
+        _l("Reason"),
+        [required(), max_length(500)],
+        description=_l("Kept in the verification history, e.g. “moved out on 1 March”."),
+    )
+
+
+class CodeForm(Form):
+    code = StringField(
+        _l("Invitation code"),
+        [required(), max_length(40)],
+        description=_l("8 letters and digits, as printed on your letter, e.g. K7QM-4TZP."),
+    )
 
 
 class RedeemForm(Form):
     """Carries the CSRF token; the chosen register entry is a radio button drawn by hand."""
+
+
+def place_form(place, languages, data=None):
+    """A form with a name per content language (``name_zh``, ``name_en``) and a position."""
+    from consult.residents.reference import language_name
+
+    class PlaceForm(Form):
+        position = WholeNumberField(
+            _l("Position in lists"),
+            [
+                optional(),
+                NumberRange(
+                    min=1, max=9999, message=_l("Enter a number from 1 to %(max)d.", max=9999)
+                ),
+            ],
+            description=_l(
+                "Leave empty to sort by name, as people count (2 before 10, 第二 before 第三)."
+            ),
+        )
+
+    for tag in languages:
+        field = StringField(
+            _l("Name in %(language)s", language=language_name(tag)),
+            [optional(), max_length(80)],
+            description=_l("Leave empty to show “%(name)s”.", name=place.name),
+        )
+        setattr(PlaceForm, name_field(tag), field)
+    return PlaceForm(data=data)

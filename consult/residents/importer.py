@@ -7,27 +7,33 @@ none. Writing loads what exists once into dicts and sends executemany inserts an
 
 import csv
 import io
-import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from email_validator import EmailNotValidError, validate_email
 
+from consult.core.csv import restore
 from consult.core.forms import contains_nul
 from consult.residents.csvformat import (
     COLUMNS,
     HOUSEHOLD_COLUMNS,
+    MAX_COLUMNS,
     MAX_LENGTH,
     MAX_ROWS,
     REQUIRED,
     Problem,
+    column_aliases,
+    gender_code,
+    header_key,
 )
-from consult.residents.models import GENDERS
+from consult.residents.csvread import count_rows, decode, delimiter, read_text
+from consult.residents.dates import DateProblem, parse_date
 from consult.residents.reference import normalize_language, normalize_nationality
 from consult.residents.rules import birth_date_in_future
 from consult.residents.upsert import apply
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+__all__ = ["check", "import_register", "apply_checked", "count_rows", "decode", "read_text"]
 _NAME_COLUMNS = ("full_name", "latin_name")
 PROGRESS_EVERY = 500
 
@@ -37,6 +43,7 @@ class CheckedFile:
     """A file read and checked: its good rows, its problems, and which columns it has."""
 
     columns: tuple = ()
+    encoding: str | None = None
     processed: int = 0
     rows: list = field(default_factory=list)
     problems: list = field(default_factory=list)
@@ -49,36 +56,20 @@ class CheckedFile:
         return column in self.columns
 
 
-def decode(data):
-    """Text from uploaded bytes (UTF-8, with or without BOM), or None when not UTF-8."""
-    if isinstance(data, str):
-        return data.removeprefix("\ufeff")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-
-
-def count_rows(text):
-    """A cheap estimate of the rows, for a progress bar's length."""
-    return max(text.count("\n") - 1 + (0 if text.endswith("\n") else 1), 0)
-
-
 def check(data, today=None, progress=None):
     """Read ``data`` (bytes or str) and check every row; nothing is written."""
-    text = decode(data)
+    text, encoding = read_text(data)
     if text is None:
         return CheckedFile(problems=[Problem(0, "not_utf8")])
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
     try:
         header = next(reader, None)
     except csv.Error as error:
-        return CheckedFile(problems=[Problem(1, "not_csv", {"detail": str(error)})])
-    header = [name.strip().lower() for name in header or []]
-    problems = _check_header(header)
+        return CheckedFile(encoding=encoding, problems=[Problem(1, "not_csv", {"detail": str(error)})])  # fmt: skip
+    header, problems = _read_header(header or [])
     if problems:
-        return CheckedFile(problems=problems)
-    checked = CheckedFile(columns=tuple(header))
+        return CheckedFile(encoding=encoding, problems=problems)
+    checked = CheckedFile(columns=tuple(header), encoding=encoding)
     today = today or date.today()
     seen = _Seen()
     line = reader.line_num
@@ -111,11 +102,17 @@ def check(data, today=None, progress=None):
     return checked
 
 
-def _check_header(header):
-    if not header or not any(header):
-        return [Problem(0, "empty")]
+def _read_header(cells):
+    """The header's columns (codes, whichever name the file used) and its problems, found
+    in one pass: a header may be huge, and is refused fast."""
+    if not cells or not any(cell.strip() for cell in cells):
+        return [], [Problem(0, "empty")]
+    if len(cells) > MAX_COLUMNS:
+        return [], [Problem(1, "too_many_columns", {"count": len(cells), "max": MAX_COLUMNS})]
+    aliases = column_aliases()
+    header = [aliases.get(header_key(cell), cell.strip()) for cell in cells]
     problems = []
-    duplicates = sorted({name for name in header if header.count(name) > 1})
+    duplicates = sorted(name for name, times in Counter(header).items() if times > 1)
     if duplicates:
         problems.append(Problem(1, "duplicate_columns", {"columns": ", ".join(duplicates)}))
     unknown = [name for name in header if name not in COLUMNS]
@@ -125,7 +122,7 @@ def _check_header(header):
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         problems.append(Problem(1, "missing_columns", {"columns": ", ".join(missing)}))
-    return problems
+    return header, problems
 
 
 def _check_row(header, values, line, today):
@@ -134,7 +131,8 @@ def _check_row(header, values, line, today):
         problems.append(Problem(line, "extra_fields"))
     row = {"line": line}
     for index, column in enumerate(header):
-        value = values[index].strip() if index < len(values) else ""
+        # Cells the export neutralised ('=...) read back as they were (consult.core.csv).
+        value = restore(values[index].strip()) if index < len(values) else ""
         if contains_nul(value):  # PostgreSQL text cannot hold one
             problems.append(Problem(line, "nul_character", {"column": column}))
             value = ""
@@ -155,19 +153,18 @@ def _check_row(header, values, line, today):
 
 def _check_fields(row, line, today, problems):
     if row.get("gender"):
-        gender = row["gender"].upper()
-        if gender in GENDERS:
+        gender = gender_code(row["gender"])
+        if gender:
             row["gender"] = gender
         else:
             problems.append(Problem(line, "bad_gender", {"value": row["gender"]}))
     if row.get("birth_date"):
         value = row["birth_date"]
         try:
-            if not _DATE.match(value):
-                raise ValueError(value)
-            row["birth_date"] = date.fromisoformat(value)
-        except ValueError:
-            problems.append(Problem(line, "bad_date", {"value": value}))
+            row["birth_date"] = parse_date(value)
+        except DateProblem as problem:
+            code = "no_such_date" if problem.kind == "no_such_date" else "bad_date"
+            problems.append(Problem(line, code, {"value": value}))
         else:
             if birth_date_in_future(row["birth_date"], today):
                 problems.append(Problem(line, "future_date", {"value": value}))

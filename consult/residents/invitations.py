@@ -1,8 +1,10 @@
-"""Invitation codes: signed, expiring, single-use links printed as QR codes on letters.
+"""Invitation codes: signed, expiring, single-use links printed as QR codes on letters,
+with a short code (``K7QM-4TZP``) beside them for typing at /invitation.
 
 The token carries only the invitation's id, signed with its own salt; the row says for
-whom it is, until when it is good and whether it has been used. Redeeming it links the
-visitor's account to their register entry: they become a verified resident.
+whom it is, until when it is good and whether it has been used or revoked. Redeeming it
+links the visitor's account to their register entry: they become a verified resident.
+A new letter for a household or a resident replaces (revokes) the live one before it.
 """
 
 import base64
@@ -21,7 +23,15 @@ from consult.core.models import utcnow
 from consult.core.services import ServiceError
 from consult.core.urls import external_url_for
 from consult.extensions import db
-from consult.residents.models import BY_INVITATION, Household, Invitation, Resident
+from consult.residents import shortcodes
+from consult.residents.models import (
+    BY_INVITATION,
+    Household,
+    Invitation,
+    InvitationRevocation,
+    Resident,
+)
+from consult.residents.permissions import can_manage_register
 from consult.residents.services import resident_of, verify_resident
 from consult.tokens import INVITATION, TokenExpired, TokenInvalid, dump_token, load_token
 
@@ -31,28 +41,77 @@ DEFAULT_DAYS = 60
 INVALID = _l("This invitation code is not valid. Check that the whole link was copied, or ask the residents' committee for a new letter.")  # fmt: skip
 EXPIRED = _l("This invitation code has expired. Ask the residents' committee for a new letter.")
 USED = _l("This invitation code has already been used. If that was not you, tell the residents' committee.")  # fmt: skip
+REVOKED = _l("This invitation code has been revoked: a newer letter replaces it, or the letter was reported lost. Ask the residents' committee if you have no other letter.")  # fmt: skip
+NOT_A_CODE = _l("This is not an invitation code. It has 8 letters and digits, like K7QM-4TZP: check what you typed.")  # fmt: skip
+UNKNOWN_CODE = _l("No letter has this invitation code. Check what you typed (letters and digits only, no O, I or L), or ask the residents' committee.")  # fmt: skip
+PROBLEMS = {"invalid": INVALID, "expired": EXPIRED, "used": USED, "revoked": REVOKED}
 
 
 audit.describe("invitations.created", _l("Invitation letters made"))
 audit.describe("invitation.redeemed", _l("Invitation code used"))
+audit.describe("invitation.revoked", _l("Invitation letter revoked"))
 
 
 class InvitationProblem(ServiceError):
-    """The invitation cannot be used; ``kind`` is invalid, expired or used."""
+    """The invitation cannot be used; ``kind`` is invalid, expired, used or revoked."""
 
-    def __init__(self, kind):
-        super().__init__({"invalid": INVALID, "expired": EXPIRED, "used": USED}[kind])
+    def __init__(self, kind, field=None):
+        super().__init__(PROBLEMS[kind], field)
         self.kind = kind
 
 
+def _live(stmt, now):
+    return stmt.where(
+        Invitation.used_at.is_(None), Invitation.revoked_at.is_(None), Invitation.expires_at > now
+    )
+
+
+def live_invitations(*, households=(), residents=()):
+    """The live invitations a new letter for these households and residents would replace."""
+    household_ids = [h.id for h in households]
+    resident_ids = [r.id for r in residents]
+    targets = Invitation.household_id.in_(household_ids) | Invitation.resident_id.in_(resident_ids)
+    return db.session.scalars(_live(select(Invitation).where(targets), utcnow())).all()
+
+
+def _new_codes(count):
+    """(nonce, digest) pairs whose digests no invitation holds yet (a clash is ~1 in 10⁹)."""
+    pairs = {}
+    while len(pairs) < count:
+        for _ in range(count - len(pairs)):
+            nonce = shortcodes.new_nonce()
+            pairs.setdefault(shortcodes.digest(shortcodes.code_for(nonce)), nonce)
+        taken = db.session.scalars(
+            select(Invitation.code_digest).where(Invitation.code_digest.in_(list(pairs)))
+        ).all()
+        for digest in taken:
+            del pairs[digest]
+    return [(nonce, digest) for digest, nonce in pairs.items()]
+
+
 def create_invitations(actor, *, households=(), residents=(), days=DEFAULT_DAYS):
-    """One invitation per household and per resident given; returns their batch name."""
+    """One invitation per household and per resident given; returns their batch name.
+
+    Each replaces the live invitation its household or resident had: only the newest
+    letter works.
+    """
+    if not can_manage_register(actor):
+        raise ServiceError(_l("You are not allowed to change the resident register."))
     days = max(1, min(int(days), MAX_DAYS))
+    now = utcnow()
+    replaced = 0
+    for old in live_invitations(households=households, residents=residents):
+        _revoke(old, actor, InvitationRevocation.REPLACED, now)
+        replaced += 1
     batch = secrets.token_hex(8)
-    expires_at = utcnow() + timedelta(days=days)
+    expires_at = now + timedelta(days=days)
     rows = [{"household_id": h.id} for h in households] + [{"resident_id": r.id} for r in residents]
-    for row in rows:
-        db.session.add(Invitation(batch=batch, expires_at=expires_at, created_by=actor, **row))
+    for row, (nonce, digest) in zip(rows, _new_codes(len(rows)), strict=True):
+        invitation = Invitation(
+            batch=batch, expires_at=expires_at, created_by=actor, created_at=now, **row
+        )
+        invitation.code_nonce, invitation.code_digest = nonce, digest
+        db.session.add(invitation)
     db.session.flush()
     audit.record(
         "invitations.created",
@@ -63,9 +122,35 @@ def create_invitations(actor, *, households=(), residents=(), days=DEFAULT_DAYS)
             "households": len(households),
             "residents": len(residents),
             "days": days,
+            "replaced": replaced,
         },
     )
     return batch
+
+
+def _revoke(invitation, actor, because, now=None):
+    invitation.revoked_at = now or utcnow()
+    invitation.revoked_by = actor
+    invitation.revoked_because = because
+
+
+def revoke_invitation(actor, invitation):
+    """Stop a letter's codes from working (a lost letter); a used one stays as it is."""
+    if not can_manage_register(actor):
+        raise ServiceError(_l("You are not allowed to change the resident register."))
+    if invitation.used_at is not None:
+        raise ServiceError(_l("This invitation code has already been used; there is nothing to revoke. To unlink the account, revoke the verification instead."))  # fmt: skip
+    if invitation.revoked_at is not None:
+        raise ServiceError(_l("This invitation code has already been revoked."))
+    _revoke(invitation, actor, InvitationRevocation.REVOKED)
+    db.session.flush()
+    audit.record("invitation.revoked", invitation, actor=actor)
+    return invitation
+
+
+def short_code(invitation):
+    """The short code printed on the letter, or None for a letter made before short codes."""
+    return shortcodes.code_for(invitation.code_nonce) if invitation.code_nonce else None
 
 
 def invitation_token(invitation):
@@ -98,11 +183,31 @@ def invitation_for_token(token):
     )
     if invitation is None:
         raise InvitationProblem("invalid")
+    return _usable(invitation)
+
+
+def _usable(invitation, field=None):
     if invitation.used_at is not None:
-        raise InvitationProblem("used")
+        raise InvitationProblem("used", field)
+    if invitation.revoked_at is not None:
+        raise InvitationProblem("revoked", field)
     if invitation.expires_at <= utcnow():
-        raise InvitationProblem("expired")
+        raise InvitationProblem("expired", field)
     return invitation
+
+
+def invitation_for_code(text):
+    """The invitation whose short code ``text`` is (as typed), or InvitationProblem saying
+    why not, on the form's ``code`` field."""
+    digest = shortcodes.digest(text)
+    if digest is None:
+        raise ServiceError(NOT_A_CODE, "code")
+    invitation = db.session.scalars(
+        select(Invitation).where(Invitation.code_digest == digest)
+    ).one_or_none()
+    if invitation is None:
+        raise ServiceError(UNKNOWN_CODE, "code")
+    return _usable(invitation, "code")
 
 
 def candidates(invitation):
@@ -125,7 +230,11 @@ def redeem_invitation(invitation, user, resident_id=None):
     # Single use, even when two people press the button at the same moment.
     used = db.session.execute(
         update(Invitation)
-        .where(Invitation.id == invitation.id, Invitation.used_at.is_(None))
+        .where(
+            Invitation.id == invitation.id,
+            Invitation.used_at.is_(None),
+            Invitation.revoked_at.is_(None),
+        )
         .values(used_at=utcnow(), used_by_id=user.id)
         .execution_options(synchronize_session=False)
     )
@@ -161,6 +270,10 @@ def invitations_for_household(household):
     return db.session.scalars(
         select(Invitation)
         .where((Invitation.household_id == household.id) | Invitation.resident_id.in_(resident_ids))
-        .options(selectinload(Invitation.used_by), selectinload(Invitation.resident))
+        .options(
+            selectinload(Invitation.used_by),
+            selectinload(Invitation.resident),
+            selectinload(Invitation.revoked_by),
+        )
         .order_by(Invitation.created_at.desc(), Invitation.id.desc())
     ).all()

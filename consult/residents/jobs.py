@@ -29,11 +29,13 @@ PROGRESS_COMMIT_EVERY = 2000
 audit.describe("register.import_started", _l("Register import started"))
 
 
-def start_import(actor, filename, text, total):
+def start_import(actor, filename, text, total, encoding=None):
     """Create the import and its queued job (sent to the queue when the caller commits)."""
     if not can_manage_register(actor):
         raise ServiceError(_l("You are not allowed to change the resident register."))
-    job = ImportJob(filename=filename[:255], content=text, total=total, created_by=actor)
+    job = ImportJob(
+        filename=filename[:255], content=text, total=total, encoding=encoding, created_by=actor
+    )
     db.session.add(job)
     db.session.flush()
     job.job_id = enqueue("residents.import", actor=actor, import_id=job.id).id

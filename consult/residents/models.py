@@ -7,7 +7,7 @@ A resident is *verified* when their register entry is linked to an account
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.core.cache import track_changes
@@ -29,6 +29,11 @@ class VerificationAction(Choice):
 class VerificationMethod(Choice):
     INVITATION = "invitation", _l("by invitation code")
     COMMITTEE = "committee", _l("by the committee")
+
+
+class InvitationRevocation(Choice):
+    REPLACED = "replaced", _l("replaced by a new letter")
+    REVOKED = "revoked", _l("revoked by the committee")
 
 
 class ImportStatus(State):
@@ -58,7 +63,15 @@ def name_key(full_name, latin_name=None):
     return " ".join(part for part in (full_name, latin_name) if part).casefold()
 
 
-class Grid(TimestampMixin, db.Model):
+class PlaceMixin:
+    """A grid's or building's name per content language, and its place in lists
+    (consult.residents.places); ``name`` is the register file's, which imports match on."""
+
+    names: Mapped[dict | None] = mapped_column(JSON)  # {"en": "Wendingyuan 8"}
+    position: Mapped[int | None] = mapped_column()  # the committee's order; None: by name
+
+
+class Grid(PlaceMixin, TimestampMixin, db.Model):
     """A neighbourhood section (网格) looked after by one social worker."""
 
     __tablename__ = "grids"
@@ -74,7 +87,7 @@ class Grid(TimestampMixin, db.Model):
         return f"<Grid {self.name}>"
 
 
-class Building(TimestampMixin, db.Model):
+class Building(PlaceMixin, TimestampMixin, db.Model):
     __tablename__ = "buildings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -151,13 +164,19 @@ class Resident(TimestampMixin, db.Model):
 
 
 class Invitation(db.Model):
-    """A signed, single-use invitation code for a household or one resident."""
+    """A signed, single-use invitation code for a household or one resident.
+
+    It is printed twice on the letter: as the QR code of a signed link, and as a short code
+    (``K7QM-4TZP``) derived from ``code_nonce`` with the secret key; only a keyed digest of
+    the short code is stored, to look it up (consult.residents.shortcodes).
+    """
 
     __tablename__ = "invitations"
     __table_args__ = (
         CheckConstraint(
             "(household_id IS NULL) <> (resident_id IS NULL)", name="household_or_resident"
         ),
+        check_in("revoked_because", InvitationRevocation),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -169,14 +188,27 @@ class Invitation(db.Model):
     used_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    code_nonce: Mapped[str | None] = mapped_column(String(32))
+    code_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    revoked_because: Mapped[InvitationRevocation | None] = mapped_column(
+        EnumText(InvitationRevocation, 10)
+    )
 
     household: Mapped[Household | None] = relationship()
     resident: Mapped[Resident | None] = relationship()
     used_by = relationship("User", foreign_keys=[used_by_id])
     created_by = relationship("User", foreign_keys=[created_by_id])
+    revoked_by = relationship("User", foreign_keys=[revoked_by_id])
 
     def target_household(self):
         return self.household if self.household_id else self.resident.household
+
+    def is_live(self, now=None):
+        """Not used, not revoked, not expired: the code still works."""
+        now = now or utcnow()
+        return self.used_at is None and self.revoked_at is None and self.expires_at > now
 
 
 class VerificationEvent(db.Model):
@@ -211,6 +243,7 @@ class ImportJob(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     filename: Mapped[str] = mapped_column(String(255))
+    encoding: Mapped[str | None] = mapped_column(String(20))  # how the upload was read
     status: Mapped[ImportStatus] = mapped_column(
         EnumText(ImportStatus, 10), default=ImportStatus.QUEUED
     )

@@ -28,7 +28,18 @@ def can_manage_household(user, household):
 
 
 @predicate
+def can_name_place(user, place):
+    """Grids and buildings are named (in each content language) by the committee."""
+    return can_manage_register(user)
+
+
+@predicate
 def can_print_letters(user, invitations):
+    return can_manage_register(user)
+
+
+@predicate
+def can_revoke_invitation(user, invitation):
     return can_manage_register(user)
 
 

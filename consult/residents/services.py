@@ -3,21 +3,8 @@
 Functions take the acting user explicitly, change the session and leave the commit to
 the caller (one transaction per request).
 
-Eligibility helpers for polls and elections
--------------------------------------------
-Each takes an optional ``select(Resident)`` statement and returns it narrowed, so they
-compose in any order without duplicate joins (they filter through subqueries)::
-
-    stmt = one_per_household(adults_on(poll_date, in_grid(grid, verified_residents())))
-    voters = db.session.scalars(stmt).all()
-    allowed = is_eligible(user, stmt)
-
-- ``verified_residents(stmt)``: residents whose entry is linked to an account.
-- ``adults_on(day, stmt)``: 18 or over on ``day``; an unknown birth date is not an adult.
-- ``in_grid(grid, stmt)``: living in a building of ``grid`` (a Grid, its id or its name).
-- ``one_per_household(stmt)``: of the residents ``stmt`` selects, one per household: the
-  one registered first (lowest id). Apply it last, after the other filters.
-- ``is_eligible(user, stmt)``: whether ``user``'s register entry is among ``stmt``'s.
+The eligibility helpers polls and elections use live in consult.residents.eligibility and
+are importable from here too (``from consult.residents.services import adults_on``).
 """
 
 from flask_babel import lazy_gettext as _l
@@ -32,6 +19,16 @@ from consult.core.pagination import paginate
 from consult.core.services import ServiceError
 from consult.extensions import db
 from consult.i18n import UI_LOCALES, community_name
+from consult.residents.eligibility import (  # noqa: F401  (the helpers' documented home)
+    ADULT_AGE,
+    adult_cutoff,
+    adults_on,
+    in_grid,
+    is_eligible,
+    one_per_household,
+    register_query,
+    verified_residents,
+)
 from consult.residents.models import (
     BY_COMMITTEE,
     BY_INVITATION,
@@ -45,17 +42,16 @@ from consult.residents.models import (
     VerificationEvent,
     name_key,
 )
-from consult.residents.permissions import can_edit_resident
+from consult.residents.permissions import can_edit_resident, can_manage_register
+from consult.residents.places import name_field, sort_places
 from consult.residents.rules import birth_date_in_future
-
-ADULT_AGE = 18
-
 
 audit.describe("resident.updated", _l("Register entry edited"))
 audit.describe("resident.moved", _l("Resident moved to another household"))
 audit.describe("resident.verified", _l("Resident verified"))
 audit.describe("resident.verification_revoked", _l("Verification revoked"))
 audit.describe("register.imported", _l("Register imported"))
+audit.describe("register.place_updated", _l("Grid or building renamed"))
 
 EDITABLE = (
     "full_name", "latin_name", "gender", "birth_date", "nationality", "languages", "phone",
@@ -72,57 +68,6 @@ def _ensure(allowed):
     """Services check permission too: a view, a command or a job may call them."""
     if not allowed:
         raise ServiceError(_l("You are not allowed to change the resident register."))
-
-
-# Eligibility helpers ------------------------------------------------------------------
-
-
-def register_query():
-    return select(Resident)
-
-
-def verified_residents(stmt=None):
-    return (stmt if stmt is not None else register_query()).where(Resident.user_id.is_not(None))
-
-
-def adult_cutoff(day):
-    """The latest birth date of someone who is ADULT_AGE or over on ``day``."""
-    try:
-        return day.replace(year=day.year - ADULT_AGE)
-    except ValueError:  # 29 February: an adult from 1 March on (28 February is earlier)
-        return day.replace(year=day.year - ADULT_AGE, day=28)
-
-
-def adults_on(day, stmt=None):
-    stmt = stmt if stmt is not None else register_query()
-    return stmt.where(Resident.birth_date.is_not(None), Resident.birth_date <= adult_cutoff(day))
-
-
-def _grid_id(grid):
-    if isinstance(grid, Grid):
-        return grid.id
-    if isinstance(grid, int):
-        return grid
-    return select(Grid.id).where(Grid.name == grid).scalar_subquery()
-
-
-def in_grid(grid, stmt=None):
-    stmt = stmt if stmt is not None else register_query()
-    households = select(Household.id).join(Building).where(Building.grid_id == _grid_id(grid))
-    return stmt.where(Resident.household_id.in_(households))
-
-
-def one_per_household(stmt=None):
-    stmt = stmt if stmt is not None else register_query()
-    inner = stmt.subquery()
-    firsts = select(func.min(inner.c.id)).group_by(inner.c.household_id)
-    return register_query().where(Resident.id.in_(firsts))
-
-
-def is_eligible(user, stmt):
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return db.session.execute(stmt.where(Resident.user_id == user.id).limit(1)).first() is not None
 
 
 # Looking things up -------------------------------------------------------------------
@@ -196,7 +141,9 @@ def _register_rows(ids):
             Resident.household_id,
             Household.code.label("household_code"),
             Building.name.label("building"),
+            Building.names.label("building_names"),
             Grid.name.label("grid"),
+            Grid.names.label("grid_names"),
         )
         .join(Resident.household)
         .join(Household.building)
@@ -237,15 +184,43 @@ def register_filter_choices():
 
 
 def _register_filter_choices():
+    """Grids and buildings in the order people count them (or the committee set)."""
+    places = (Grid.id, Grid.name, Grid.names, Grid.position)
     return {
-        "grids": db.session.execute(select(Grid.id, Grid.name).order_by(Grid.name)).all(),
-        "buildings": db.session.execute(
-            select(Building.id, Building.name).order_by(Building.name)
-        ).all(),
+        "grids": sort_places(db.session.execute(select(*places)).all()),
+        "buildings": sort_places(
+            db.session.execute(
+                select(Building.id, Building.name, Building.names, Building.position)
+            ).all()
+        ),
         "nationalities": db.session.scalars(
             select(Resident.nationality).where(Resident.nationality.is_not(None)).distinct()
         ).all(),
     }
+
+
+# Grids and buildings ---------------------------------------------------------------
+
+
+def update_place(actor, place, *, names, position=None):
+    """Set a Grid's or Building's name per content language (blank: the register file's
+    name shows) and its position in lists (None: sorted by name)."""
+    _ensure(can_manage_register(actor))
+    kept = {tag: " ".join(str(value).split()) for tag, value in names.items() if value}
+    kept = {tag: value for tag, value in kept.items() if value}
+    model = type(place)
+    others = db.session.execute(select(model.names).where(model.id != place.id)).scalars()
+    for other in others:
+        for tag, value in kept.items():
+            if (other or {}).get(tag, "").casefold() == value.casefold():
+                raise ServiceError(_l("Another place already has this name."), name_field(tag))
+    before = audit.snapshot(place, ("names", "position"))
+    place.names = kept
+    place.position = position
+    changes = audit.changes_since(before, place)
+    if changes:
+        audit.record("register.place_updated", place, actor=actor, changes=changes)
+    return place
 
 
 # Changing entries --------------------------------------------------------------------
@@ -344,10 +319,13 @@ def verify_resident(actor, resident, user, *, method=BY_COMMITTEE, note=None, in
     return resident
 
 
-def revoke_verification(actor, resident, *, note=None):
+def revoke_verification(actor, resident, *, note):
+    """Unlink the account from the entry; the reason is required and kept in the history."""
     _ensure(can_edit_resident(actor, resident))
     if resident.user_id is None:
         raise ServiceError(_l("This register entry is not linked to an account."))
+    if not (note or "").strip():
+        raise ServiceError(_l("Give the reason for revoking the verification."), "note")
     db.session.add(
         VerificationEvent(
             resident=resident,

@@ -6,6 +6,7 @@ GOOD = {
     "password": "lanterns by the river",
     "confirm": "lanterns by the river",
     "preferred_locale": "en",
+    "privacy_consent": "y",
 }
 
 

@@ -110,6 +110,10 @@ def browser_page(browser, tmp_path):
 
     yield make
     for context in contexts:
+        # Let requests in flight (the favicon) finish: a dropped one can leave the live
+        # server's file handle to the garbage collector, a ResourceWarning under -W error.
+        for page in context.pages:
+            page.wait_for_load_state("networkidle")
         context.close()
 
 

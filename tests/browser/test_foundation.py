@@ -25,6 +25,7 @@ def test_sign_up_switch_language_sign_in(
     page.get_by_label("Display name").fill("Olu Adeyemi")
     page.get_by_label("Password", exact=True).fill("short")
     page.get_by_label("Repeat the password").fill("short")
+    page.get_by_label("I have read the privacy notice and agree to it.").check()
     page.get_by_role("button", name="Create account").click()
     # Refused with a clear message; the name and address are still there.
     assert page.get_by_text("Use at least 10 characters.").is_visible()
@@ -34,6 +35,7 @@ def test_sign_up_switch_language_sign_in(
 
     page.get_by_label("Password", exact=True).fill("osmanthus in autumn")
     page.get_by_label("Repeat the password").fill("osmanthus in autumn")
+    page.get_by_label("I have read the privacy notice and agree to it.").check()
     page.get_by_role("button", name="Create account").click()
     assert page.get_by_text("Hello, Olu Adeyemi").is_visible()
 

@@ -45,7 +45,8 @@ def test_invitation_letters_name_the_public_url(client, db):
     local = "http://localhost"  # trusted in development and testing, not the public address
     credentials = {"email": "committee@example.org", "password": DEMO_PASSWORD}
     assert client.post("/account/sign-in", data=credentials, base_url=local).status_code == 302
-    response = client.post("/register/invitations", data={"days": "5"}, base_url=local)
+    confirmed = {"days": "5", "confirm": "yes"}
+    response = client.post("/register/invitations", data=confirmed, base_url=local)
     html = client.get(response.location, base_url=local).get_data(as_text=True)
     links = re.findall(r"https?://[^\s\"<]+/invitation/[\w.\-]+", html)
     assert links and all(link.startswith("http://consult.test/invitation/") for link in links)

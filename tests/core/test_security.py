@@ -93,15 +93,63 @@ def test_sign_in_is_rate_limited(client, create_user, tight_limits):
         headers={"Accept-Language": "zh-CN"},
     )
     assert response.status_code == 429
-    assert "尝试次数过多" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "尝试次数过多" in html
+    assert re.search(r"请等待 ?\d+ ?(秒钟|秒|分钟)", html), html  # how long, from the limit
     assert "Retry-After" in response.headers
     # Reading the page is not limited, only attempts.
     assert client.get("/account/sign-in").status_code == 200
 
 
-def test_sign_up_is_rate_limited(client, db, tight_limits):
+SIGN_UP = {
+    "display_name": "Olu",
+    "password": "osmanthus in autumn",
+    "confirm": "osmanthus in autumn",
+    "preferred_locale": "en",
+    "privacy_consent": "y",
+}
+
+
+def test_failed_sign_ups_do_not_lock_out_a_person_correcting_typos(client, db, tight_limits):
+    for attempt in range(6):  # more than the 2 accounts a minute the limit allows
+        response = client.post(
+            "/account/sign-up",
+            data={**SIGN_UP, "email": f"olu{attempt}@example", "confirm": "typo"},
+        )
+        assert response.status_code == 422
+    response = client.post("/account/sign-up", data={**SIGN_UP, "email": "olu@example.org"})
+    assert response.status_code == 302
+
+
+def test_account_floods_are_stopped_and_the_form_is_kept(client, db, tight_limits):
     for number in range(2):
-        client.post("/account/sign-up", data={"email": f"bot{number}@example.org"})
-    response = client.post("/account/sign-up", data={"email": "bot9@example.org"})
+        response = client.post("/account/sign-up", data={**SIGN_UP, "email": f"bot{number}@example.org"})  # fmt: skip
+        assert response.status_code == 302
+        client.post("/account/sign-out")
+    response = client.post(
+        "/account/sign-up",
+        data={**SIGN_UP, "email": "bot9@example.org", "display_name": "Bot Nine"},
+    )
+    html = response.get_data(as_text=True)
     assert response.status_code == 429
-    assert "Too many attempts" in response.get_data(as_text=True)
+    assert "Too many accounts have been made from your network." in html
+    assert re.search(r"Please wait (\d+ seconds|1 minute) and try again", html), html
+    assert 'value="bot9@example.org"' in html and 'value="Bot Nine"' in html
+    assert SIGN_UP["password"] not in html
+    assert 0 < int(response.headers["Retry-After"]) <= 60
+
+
+def test_every_sign_up_attempt_is_counted_by_a_looser_limit(app, client, db, tight_limits):
+    app.config["SIGN_UP_ATTEMPT_RATE_LIMIT"] = "3 per minute"
+    try:
+        for _ in range(3):
+            assert (
+                client.post("/account/sign-up", data={"email": "x@example.org"}).status_code == 422
+            )
+        response = client.post("/account/sign-up", data={"email": "x@example.org"})
+        assert response.status_code == 429
+        html = response.get_data(as_text=True)
+        assert "Too many attempts from your network." in html
+        assert 'value="x@example.org"' in html
+    finally:
+        app.config["SIGN_UP_ATTEMPT_RATE_LIMIT"] = "1000 per minute"

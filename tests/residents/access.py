@@ -19,7 +19,12 @@ ACCESS = {
     "residents.invite_resident": COMMITTEE_ONLY,
     "residents.invite_filtered": COMMITTEE_ONLY,
     "residents.letters": COMMITTEE_ONLY,
+    "residents.places": COMMITTEE_ONLY,
+    "residents.edit_grid": COMMITTEE_ONLY,
+    "residents.edit_building": COMMITTEE_ONLY,
     "residents.invitation": ANYONE,
+    "residents.enter_code": ANYONE,
+    "residents.revoke_invitation": COMMITTEE_ONLY,
     "residents.invitation_sign_up": SIGNED_OUT_ONLY,
     "api.grids_grids": ANYONE,
     "api.grids_grid": ANYONE,
@@ -30,7 +35,7 @@ def url_values(db):
     """A resident who is nobody's account (Tom Smith), his household, a letter, a job."""
     from consult.accounts.services import find_user_by_email
     from consult.residents import invitations, jobs
-    from consult.residents.models import Grid, Resident
+    from consult.residents.models import Resident
 
     tom = db.session.scalars(select(Resident).filter_by(full_name="Tom Smith")).one()
     committee = find_user_by_email("committee@example.org")
@@ -41,9 +46,11 @@ def url_values(db):
     return {
         "resident_id": tom.id,
         "household_id": tom.household_id,
-        "grid_id": db.session.scalars(select(Grid.id)).first(),
+        "grid_id": tom.household.building.grid_id,
+        "building_id": tom.household.building_id,
         "batch": batch,
         "token": invitations.invitation_token(letter),
+        "invitation_id": letter.id,
         "job_id": job.id,
     }
 

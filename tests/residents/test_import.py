@@ -114,20 +114,28 @@ def test_header_names_are_matched_loosely_and_blank_lines_are_skipped(db):
 
 
 BAD_ROWS = [
-    ({"full_name": ""}, "full_name is empty, but it is required."),
-    ({"household_code": ""}, "household_code is empty, but it is required."),
-    ({"grid": " "}, "grid is empty, but it is required."),
+    ({"full_name": ""}, "Full name (full_name) is empty, but it is required."),
+    ({"household_code": ""}, "Household number (household_code) is empty, but it is required."),
+    ({"grid": " "}, "Grid (grid) is empty, but it is required."),
     ({"birth_date": "17/05/1982"}, "birth_date “17/05/1982” is not a date written as YYYY-MM-DD."),
-    ({"birth_date": "1982-02-30"}, "birth_date “1982-02-30” is not a date written as YYYY-MM-DD."),
+    (
+        {"birth_date": "1982-02-30"},
+        "birth_date “1982-02-30” is not a date that exists: check the day and the month.",
+    ),
+    ({"birth_date": "1982/13/01"}, "birth_date “1982/13/01” is not a date that exists"),
+    ({"birth_date": "May 1982"}, "birth_date “May 1982” is not a date written as YYYY-MM-DD."),
     ({"birth_date": "2999-01-01"}, "birth_date 2999-01-01 is in the future."),
     ({"gender": "W"}, "gender “W” is not F, M or X."),
-    ({"nationality": "China"}, "nationality “China” is not a two-letter ISO 3166 country code"),
+    ({"nationality": "Narnia"}, "nationality “Narnia” is not a two-letter ISO 3166 country code"),
     ({"nationality": "ZZ"}, "nationality “ZZ” is not a two-letter ISO 3166 country code"),
     ({"email": "wang.fang@"}, "email “wang.fang@” is not a valid e-mail address."),
     ({"languages": "zh;chinese!"}, "languages: “chinese!” is not a language tag"),
-    ({"phone": "1" * 41}, "phone is longer than 40 characters."),
-    ({"room": "999"}, "Household A-101 has room “999” here but “101” on line 2."),
-    ({"grid": "Grid Two"}, "Household A-101 has grid “Grid Two” here but “第一网格” on line 2."),
+    ({"phone": "1" * 41}, "Phone (phone) is longer than 40 characters."),
+    ({"room": "999"}, "Household A-101 has Room (room) “999” here but “101” on line 2."),
+    (
+        {"grid": "Grid Two"},
+        "Household A-101 has Grid (grid) “Grid Two” here but “第一网格” on line 2.",
+    ),
     ({"full_name": "王芳"}, "王芳, born 1982-05-17, in household A-101 is already on line 2."),
 ]
 
@@ -155,7 +163,7 @@ def test_a_building_in_two_grids_is_reported(app, db):
 
 def test_every_bad_row_is_reported_not_only_the_first(app, db):
     rows = [dict(r) for r in ROWS]
-    rows[0]["gender"] = "female"
+    rows[0]["gender"] = "femme"
     rows[2]["birth_date"] = "yesterday"
     rows[4]["email"] = "marina at example"
     checked, counts = importer.import_register(make_csv(rows))
@@ -166,7 +174,7 @@ def test_every_bad_row_is_reported_not_only_the_first(app, db):
 def test_problems_are_reported_in_the_readers_language(app, db):
     checked, _ = importer.import_register(make_csv(with_changes(1, gender="W", full_name="")))
     found = messages(app, checked, "zh_Hans")
-    assert (3, "full_name 为空，但这是必填项。") in found
+    assert (3, "姓名（full_name） 为空，但这是必填项。") in found
     assert (3, "gender“W”不是 F、M 或 X。") in found
     assert any(text.startswith("gender“W”不是") for _, text in messages(app, checked, "zh_Hant"))
 
@@ -182,10 +190,10 @@ def test_line_numbers_count_quoted_line_breaks(app, db):
     assert [line for line, _ in messages(app, checked)] == [5]
 
 
-def test_a_file_that_is_not_utf8_is_refused(app, db):
-    checked, counts = importer.import_register(make_csv(ROWS[:2], encoding="gbk"))
+def test_a_file_that_is_not_text_is_refused(app, db):
+    checked, counts = importer.import_register(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
     assert counts is None
-    assert "not UTF-8" in messages(app, checked)[0][1]
+    assert "cannot be read as text in UTF-8, UTF-16 or GB18030" in messages(app, checked)[0][1]
 
 
 def test_missing_and_unknown_columns_are_reported_on_the_header_line(app, db):

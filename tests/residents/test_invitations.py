@@ -18,6 +18,7 @@ SIGN_UP = {
     "password": "lanterns by the river",
     "confirm": "lanterns by the river",
     "preferred_locale": "zh_Hans",
+    "privacy_consent": "y",
 }
 
 
@@ -61,20 +62,52 @@ def test_a_letter_is_bilingual_with_a_qr_code(client, db, imported, committee):
     assert timedelta(days=29) < remaining <= timedelta(days=30)
 
 
-def test_letters_for_a_filtered_list_make_one_per_household(client, db, imported, committee):
+def test_letters_for_a_filtered_list_ask_first_then_make_one_per_household(
+    client, db, imported, committee
+):
     grid = household(db, "A-101").building.grid_id
     response = client.post(f"/register/invitations?grid={grid}", data={"days": "7"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Letters to be made: 2, one for each household in the list, valid for 7 days." in html
+    assert f'action="/register/invitations?grid={grid}"' in html
+    assert db.session.scalars(select(Invitation)).all() == []  # nothing made yet
+    response = client.post(
+        f"/register/invitations?grid={grid}", data={"days": "7", "confirm": "yes"}
+    )
     html = client.get(response.location).get_data(as_text=True)
     assert len(set(letter_links(html))) == 2  # A-101 and A-202
     assert {i.household.code for i in db.session.scalars(select(Invitation))} == {"A-101", "A-202"}
+    # Asking again says which letters the new ones replace.
+    html = client.post(f"/register/invitations?grid={grid}", data={"days": "7"}).get_data(
+        as_text=True
+    )
+    assert "2 of these households have a letter that has not been used yet" in html
 
 
-def test_bad_expiry_is_refused(client, db, imported, committee):
-    url = f"/register/households/{household(db, 'A-101').id}/invitation"
-    for days in ("0", "400", "soon", ""):
-        response = client.post(url, data={"days": days}, headers={"Referer": "/register"})
-        assert response.status_code == 302
-        assert "/register/invitations/" not in response.location
+@pytest.mark.parametrize("days", ["0", "400", "soon", ""])
+@pytest.mark.parametrize("page", ["household", "resident", "register"])
+def test_a_bad_expiry_shows_at_the_field_and_keeps_what_was_typed(
+    client, db, imported, committee, days, page
+):
+    home = household(db, "A-101")
+    url = {
+        "household": f"/register/households/{home.id}/invitation",
+        "resident": f"/register/residents/{home.residents[0].id}/invitation",
+        "register": "/register/invitations",
+    }[page]
+    response = client.post(url, data={"days": days})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    field = html.split('id="days"', 1)[0].rsplit("<div", 1)[1]
+    assert "has-error" in field  # the problem is on the field, not in a banner
+    tag = html.split('id="days"', 1)[1].split(">", 1)[0]
+    if days:
+        assert f'value="{days}"' in tag  # kept as typed, not reset to 60
+    expected = {"0": "Enter a number from 1 to 365.", "400": "Enter a number from 1 to 365.",
+                "soon": "Enter a whole number.", "": "This field is required."}[days]  # fmt: skip
+    assert expected in html.split('id="days"', 1)[1]  # below the field
+    assert "flash-error" not in html
     assert db.session.scalars(select(Invitation)).all() == []
 
 
@@ -211,3 +244,12 @@ def test_invitation_service_rejects_unknown_ids(app, db):
         with pytest.raises(invitations.InvitationProblem) as problem:
             invitations.invitation_for_token(token)
     assert problem.value.kind == "invalid"
+
+
+def test_letters_for_a_list_that_matches_nobody_say_so_at_the_form(client, db, imported, committee):
+    response = client.post("/register/invitations?q=nobody-at-all", data={"days": "7"})
+    assert response.status_code == 422
+    assert "No household matches this list; no letters were made." in response.get_data(
+        as_text=True
+    )
+    assert db.session.scalars(select(Invitation)).all() == []

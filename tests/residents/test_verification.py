@@ -24,7 +24,7 @@ def test_committee_verifies_by_email_and_it_is_recorded(
     html = client.get(response.location).get_data(as_text=True)
     assert "Anna Smith is now a verified resident." in html
     assert "Passport seen at the office" in html
-    assert "by the committee" in html
+    assert "Verified by the committee" in html
     event = db.session.scalars(select(VerificationEvent)).one()
     assert (event.action, event.method, event.actor_id, event.user_id) == (
         "verify", "committee", committee.id, user.id,
@@ -58,9 +58,27 @@ def test_verify_needs_an_existing_free_account(client, db, imported, committee, 
     assert anna.user_id is None
 
 
-def test_revoke_is_recorded_and_the_resident_is_no_longer_verified(
-    client, db, imported, committee, create_user
-):
+def test_revoking_asks_first_and_needs_a_reason(client, db, imported, committee, create_user):
+    user = create_user()
+    wang = resident(db, "王芳")
+    client.post(f"/register/residents/{wang.id}/verify", data={"email": user.email})
+    page = client.get(f"/register/residents/{wang.id}").get_data(as_text=True)
+    url = f"/register/residents/{wang.id}/revoke"
+    assert f'href="{url}"' in page  # a link to a page that asks, not a one-click button
+    confirm = client.get(url)
+    assert confirm.status_code == 200
+    assert f"The account {user.email} will no longer be linked" in confirm.get_data(as_text=True)
+    response = client.post(url, data={})
+    assert response.status_code == 422
+    assert "This field is required." in response.get_data(as_text=True)
+    response = client.post(url, data={"note": "  "})
+    assert response.status_code == 422
+    assert "Give the reason for revoking the verification." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert wang.user_id == user.id
+
+
+def test_revoke_is_recorded_as_a_revocation(client, db, imported, committee, create_user):
     user = create_user()
     wang = resident(db, "王芳")
     client.post(f"/register/residents/{wang.id}/verify", data={"email": user.email})
@@ -68,15 +86,19 @@ def test_revoke_is_recorded_and_the_resident_is_no_longer_verified(
     assert response.status_code == 302
     html = client.get(response.location).get_data(as_text=True)
     assert "王芳 is no longer a verified resident." in html
-    assert "revoked" in html and "Moved away" in html
+    rows = html.split('<tr class="history-')[1:]
+    assert rows[0].startswith("revoke")  # newest first
+    assert "Verification revoked by the committee" in rows[0] and "Moved away" in rows[0]
+    assert "Verified by the committee" not in rows[0]
+    assert "Verified by the committee" in rows[1]
     events = db.session.scalars(select(VerificationEvent).order_by(VerificationEvent.id)).all()
-    assert [(e.action, e.user_id, e.actor_id) for e in events] == [
-        ("verify", user.id, committee.id), ("revoke", user.id, committee.id),
+    assert [(e.action, e.user_id, e.actor_id, e.note) for e in events] == [
+        ("verify", user.id, committee.id, None), ("revoke", user.id, committee.id, "Moved away"),
     ]  # fmt: skip
     db.session.expire_all()
     assert wang.user_id is None
     # Revoking twice does nothing and says why.
-    response = client.post(f"/register/residents/{wang.id}/revoke", data={})
+    response = client.post(f"/register/residents/{wang.id}/revoke", data={"note": "again"})
     assert response.status_code == 422
     assert "not linked to an account" in response.get_data(as_text=True)
     # The account can be linked again.
@@ -84,6 +106,20 @@ def test_revoke_is_recorded_and_the_resident_is_no_longer_verified(
         client.post(f"/register/residents/{wang.id}/verify", data={"email": user.email}).status_code
         == 302
     )
+
+
+def test_the_service_refuses_a_revocation_without_a_reason(db, imported, create_user):
+    import pytest
+
+    from consult.core.services import ServiceError
+    from consult.residents import services
+
+    committee, user = create_user(role="committee"), create_user()
+    wang = resident(db, "王芳")
+    services.verify_resident(committee, wang, user)
+    with pytest.raises(ServiceError) as error:
+        services.revoke_verification(committee, wang, note="")
+    assert error.value.problems[0].field == "note"
 
 
 def test_a_resident_cannot_verify_themselves(client, db, imported, signed_in):

@@ -5,4 +5,3 @@ from flask import Blueprint
 bp = Blueprint("accounts", __name__)
 
 from consult.accounts.views import account, two_factor  # noqa: E402,F401
-from consult.accounts.views.account import sign_up_from_form  # noqa: E402,F401  (invitations)

@@ -13,6 +13,7 @@ from consult.accounts.forms import (
     SignInForm,
     SignUpForm,
 )
+from consult.accounts.signup import kept_sign_up_form, sign_up_from_form, sign_up_limits
 from consult.accounts.views import bp
 from consult.accounts.views.signing import finish_sign_in
 from consult.core.forms import ConfirmForm, LanguageForm, render_form
@@ -27,32 +28,12 @@ def _limit(config_key):
     return limiter.limit(lambda: current_app.config[config_key], methods=["POST"])
 
 
-def sign_up_from_form(form):
-    """Create and sign in the account a submitted SignUpForm describes.
-
-    Returns the new user, or None with the problems on the form. The invitation letter's
-    sign-up page (residents) uses it too.
-    """
-    if request.method == "GET":
-        form.preferred_locale.data = current_locale_name()
-    if not form.validate_on_submit():
-        return None
-    done = run_service(
-        form,
-        services.create_user,
-        form.email.data,
-        form.display_name.data,
-        form.password.data,
-        locale=form.preferred_locale.data,
-    )
-    if not done:
-        return None
-    sessions.begin_session(done.result)
-    return done.result
+def _sign_up_page(message):
+    return render_template("accounts/sign_up.html", form=kept_sign_up_form(message))
 
 
 @bp.route("/account/sign-up", methods=["GET", "POST"])
-@_limit("SIGN_UP_RATE_LIMIT")
+@sign_up_limits(_sign_up_page)
 def sign_up():
     if current_user.is_authenticated:
         return redirect(url_for("core.index"))
@@ -94,8 +75,9 @@ def sign_out():
 @_limit("RESET_RATE_LIMIT")
 def forgot_password():
     form = ForgotPasswordForm()
-    if form.validate_on_submit():
-        services.send_password_reset(form.email.data, current_locale_name())
+    if form.validate_on_submit() and run_service(
+        form, services.send_password_reset, form.email.data, current_locale_name()
+    ):
         flash(
             _(
                 "If an account uses %(email)s, we have sent it a link to choose a new password.",

@@ -13,4 +13,19 @@ def language_name_filter(tag):
     return language_name(tag)
 
 
-from consult.residents.views import imports, invitations, register  # noqa: E402,F401
+@bp.app_template_filter("place")
+def place_filter(place):
+    """A grid's or building's name in the reader's language: ``building|place``."""
+    from consult.residents.places import name_of
+
+    return name_of(place)
+
+
+@bp.app_template_global("place_name")
+def place_name_global(name, names=None):
+    from consult.residents.places import place_name
+
+    return place_name(name, names)
+
+
+from consult.residents.views import imports, invitations, letters, places, register  # noqa: E402,F401

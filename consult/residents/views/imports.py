@@ -2,15 +2,16 @@
 
 from datetime import date
 
-from flask import Response, make_response, redirect, render_template, url_for
+from flask import make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from consult.core.csv import csv_download
 from consult.core.forms import ConfirmForm
 from consult.core.permissions import load, permit
 from consult.core.services import run_service
 from consult.residents import importer, jobs
-from consult.residents.csvformat import export_csv, problem_message, template_csv
+from consult.residents.csvformat import COLUMNS, encoding_name, problem_message
 from consult.residents.export import register_rows
 from consult.residents.forms import ImportForm
 from consult.residents.models import ImportJob
@@ -41,7 +42,7 @@ def _read_upload(form):
 @permit(can_manage_register)
 def import_register():
     form = ImportForm()
-    problems, counts, filename = [], None, None
+    problems, counts, filename, checked = [], None, None, None
     if form.validate_on_submit():
         data = _read_upload(form)
         if data is not None:
@@ -58,6 +59,7 @@ def import_register():
                     filename,
                     importer.decode(data),
                     checked.processed,
+                    checked.encoding,
                 ):
                     return redirect(url_for("residents.import_job", job_id=done.result.id))
     failed = bool(problems or form.errors)
@@ -67,6 +69,8 @@ def import_register():
         problems=problems,
         counts=counts,
         filename=filename,
+        checked=checked,
+        encoding_name=encoding_name,
         problem_message=problem_message,
     ), 422 if failed else 200
 
@@ -85,6 +89,7 @@ def _import_job_page(job, retry_form=None):
             retry_form=retry_form or ConfirmForm(),
             counts=jobs.job_counts(job),
             problems=jobs.job_problems(job),
+            encoding_name=encoding_name,
             problem_message=problem_message,
         )
     )
@@ -105,21 +110,14 @@ def retry_import(job):
     return response
 
 
-def _csv_response(text, filename):
-    response = Response(text.encode("utf-8"), mimetype="text/csv")
-    response.headers["Content-Type"] = "text/csv; charset=utf-8"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("/register/export.csv")
 @permit(can_manage_register)
 def export_register():
-    return _csv_response(export_csv(register_rows()), f"register-{date.today().isoformat()}.csv")
+    filename = f"register-{date.today().isoformat()}.csv"
+    return csv_download(COLUMNS, register_rows(), filename)
 
 
 @bp.get("/register/template.csv")
 @permit(can_manage_register)
 def register_template():
-    return _csv_response(template_csv(), "register-template.csv")
+    return csv_download(COLUMNS, [], "register-template.csv")

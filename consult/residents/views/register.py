@@ -14,7 +14,14 @@ from consult.core.permissions import is_signed_in, load, parse_id, permit
 from consult.core.services import run_service
 from consult.i18n import current_locale_name
 from consult.residents import services
-from consult.residents.forms import InvitationForm, MoveForm, ResidentForm, RevokeForm, VerifyForm
+from consult.residents.forms import (
+    CodeForm,
+    InvitationForm,
+    MoveForm,
+    ResidentForm,
+    RevokeForm,
+    VerifyForm,
+)
 from consult.residents.invitations import invitations_for_household
 from consult.residents.models import REGISTER_VERSION, Household, Resident
 from consult.residents.permissions import (
@@ -23,7 +30,7 @@ from consult.residents.permissions import (
     can_manage_register,
     can_view_resident,
 )
-from consult.residents.reference import country_name
+from consult.residents.reference import country_name, sort_key
 from consult.residents.views import bp
 
 PER_PAGE = 50
@@ -46,6 +53,13 @@ def register_filters():
 @bp.get("/register")
 @permit(can_manage_register)
 def register():
+    return register_page()
+
+
+def register_page(invitation_form=None):
+    """The register list as filtered, with the batch-letter form (kept as sent, when it
+    comes back with problems: then 422)."""
+    invitation_form = invitation_form or InvitationForm()
     filters = register_filters()
     page = services.register_page(filters, page_arg(), PER_PAGE)
     # The rows are the same for every committee member: rendered once per language.
@@ -59,8 +73,10 @@ def register():
     )
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     choices = services.register_filter_choices()
+    by_name = sort_key()
     nationalities = sorted(
-        ((code, country_name(code)) for code in choices["nationalities"]), key=lambda c: c[1]
+        ((code, country_name(code)) for code in choices["nationalities"]),
+        key=lambda choice: by_name(choice[1]),
     )
     return render_template(
         "residents/register.html",
@@ -72,27 +88,27 @@ def register():
         buildings=choices["buildings"],
         nationality_options=nationalities,
         country_name=country_name,
-        invitation_form=InvitationForm(),
-    )
+        invitation_form=invitation_form,
+    ), form_status(invitation_form)
 
 
-def _resident_page(resident, verify_form=None, revoke_form=None):
+def resident_page(resident, verify_form=None, invitation_form=None):
+    """A resident's entry for the committee, with its forms (422 when one has problems)."""
     if verify_form is None:
         verify_form = VerifyForm()
         suggestion = resident.email and find_user_by_email(resident.email)
         if suggestion is not None and services.resident_of(suggestion) is None:
             verify_form.email.data = suggestion.email
-    revoke_form = revoke_form or RevokeForm()
+    invitation_form = invitation_form or InvitationForm()
     page = render_template(
         "residents/resident.html",
         resident=resident,
         history=services.verification_history(resident),
         verify_form=verify_form,
-        revoke_form=revoke_form,
-        invitation_form=InvitationForm(),
+        invitation_form=invitation_form,
         country_name=country_name,
     )
-    return page, form_status(verify_form, revoke_form)
+    return page, form_status(verify_form, invitation_form)
 
 
 @bp.get("/register/residents/<id:resident_id>")
@@ -100,7 +116,7 @@ def _resident_page(resident, verify_form=None, revoke_form=None):
 def resident(resident):
     if not can_manage_register(current_user):
         return redirect(url_for("residents.my_entry"))
-    return _resident_page(resident)
+    return resident_page(resident)
 
 
 @bp.route("/register/residents/<id:resident_id>/edit", methods=["GET", "POST"])
@@ -157,31 +173,37 @@ def verify_resident(resident):
     ):
         flash(_("%(name)s is now a verified resident.", name=resident.full_name), "success")
         return redirect(url_for("residents.resident", resident_id=resident.id))
-    return _resident_page(resident, verify_form=form)
+    return resident_page(resident, verify_form=form)
 
 
-@bp.post("/register/residents/<id:resident_id>/revoke")
+@bp.route("/register/residents/<id:resident_id>/revoke", methods=["GET", "POST"])
 @load("resident_id", Resident, permit=can_edit_resident)
 def revoke_verification(resident):
+    """Asks first: who is unlinked, and why (the reason is kept in the history)."""
     form = RevokeForm()
     if form.validate_on_submit() and run_service(
         form, services.revoke_verification, current_user, resident, note=form.note.data
     ):
         flash(_("%(name)s is no longer a verified resident.", name=resident.full_name), "success")
         return redirect(url_for("residents.resident", resident_id=resident.id))
-    return _resident_page(resident, revoke_form=form)
+    return render_form("residents/revoke.html", form, resident=resident)
 
 
 @bp.get("/register/households/<id:household_id>")
 @load("household_id", Household, permit=can_manage_household)
 def household(household):
+    return household_page(household)
+
+
+def household_page(household, invitation_form=None):
+    invitation_form = invitation_form or InvitationForm()
     return render_template(
         "residents/household.html",
         household=household,
         invitations=invitations_for_household(household),
-        invitation_form=InvitationForm(),
+        invitation_form=invitation_form,
         now=utcnow(),
-    )
+    ), form_status(invitation_form)
 
 
 @bp.get("/register/me")
@@ -189,5 +211,8 @@ def household(household):
 def my_entry():
     """A resident's own register entry (and nobody else's)."""
     return render_template(
-        "residents/me.html", resident=services.resident_of(current_user), country_name=country_name
+        "residents/me.html",
+        resident=services.resident_of(current_user),
+        country_name=country_name,
+        code_form=CodeForm(),
     )

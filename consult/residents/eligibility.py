@@ -1,0 +1,71 @@
+"""Who is eligible to vote: helpers polls and elections compose.
+
+Each takes an optional ``select(Resident)`` statement and returns it narrowed, so they
+compose in any order without duplicate joins (they filter through subqueries)::
+
+    stmt = one_per_household(adults_on(poll_date, in_grid(grid, verified_residents())))
+    voters = db.session.scalars(stmt).all()
+    allowed = is_eligible(user, stmt)
+
+- ``verified_residents(stmt)``: residents whose entry is linked to an account.
+- ``adults_on(day, stmt)``: 18 or over on ``day``; an unknown birth date is not an adult.
+- ``in_grid(grid, stmt)``: living in a building of ``grid`` (a Grid, its id or its name).
+- ``one_per_household(stmt)``: of the residents ``stmt`` selects, one per household: the
+  one registered first (lowest id). Apply it last, after the other filters.
+- ``is_eligible(user, stmt)``: whether ``user``'s register entry is among ``stmt``'s.
+"""
+
+from sqlalchemy import func, select
+
+from consult.extensions import db
+from consult.residents.models import Building, Grid, Household, Resident
+
+ADULT_AGE = 18
+
+
+def register_query():
+    return select(Resident)
+
+
+def verified_residents(stmt=None):
+    return (stmt if stmt is not None else register_query()).where(Resident.user_id.is_not(None))
+
+
+def adult_cutoff(day):
+    """The latest birth date of someone who is ADULT_AGE or over on ``day``."""
+    try:
+        return day.replace(year=day.year - ADULT_AGE)
+    except ValueError:  # 29 February: an adult from 1 March on (28 February is earlier)
+        return day.replace(year=day.year - ADULT_AGE, day=28)
+
+
+def adults_on(day, stmt=None):
+    stmt = stmt if stmt is not None else register_query()
+    return stmt.where(Resident.birth_date.is_not(None), Resident.birth_date <= adult_cutoff(day))
+
+
+def _grid_id(grid):
+    if isinstance(grid, Grid):
+        return grid.id
+    if isinstance(grid, int):
+        return grid
+    return select(Grid.id).where(Grid.name == grid).scalar_subquery()
+
+
+def in_grid(grid, stmt=None):
+    stmt = stmt if stmt is not None else register_query()
+    households = select(Household.id).join(Building).where(Building.grid_id == _grid_id(grid))
+    return stmt.where(Resident.household_id.in_(households))
+
+
+def one_per_household(stmt=None):
+    stmt = stmt if stmt is not None else register_query()
+    inner = stmt.subquery()
+    firsts = select(func.min(inner.c.id)).group_by(inner.c.household_id)
+    return register_query().where(Resident.id.in_(firsts))
+
+
+def is_eligible(user, stmt):
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return db.session.execute(stmt.where(Resident.user_id == user.id).limit(1)).first() is not None
