@@ -62,6 +62,8 @@ def configure_settings(app, config, overrides):
     app.config.setdefault("MAIL_OUTBOX", None)
     if not app.config["MAIL_OUTBOX"]:
         app.config["MAIL_OUTBOX"] = str(Path(app.instance_path) / "outbox")
+    if not app.config.get("UPLOAD_DIR"):
+        app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")
 
 
 def configure_proxy(app):

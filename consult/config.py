@@ -42,6 +42,13 @@ class Config:
         "zh_Hant": os.environ.get("COMMUNITY_NAME_ZH_HANT", "春江社區"),
     }
     COMMUNITY_TIMEZONE = os.environ.get("COMMUNITY_TIMEZONE", "Asia/Shanghai")
+    # The languages the community publishes in (BCP 47), first the one it writes first.
+    # Chinese is one content language in two scripts.
+    CONTENT_LANGUAGES = tuple(
+        tag.strip()
+        for tag in os.environ.get("CONTENT_LANGUAGES", "zh,en").split(",")
+        if tag.strip()
+    )
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = COMMUNITY_TIMEZONE
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
@@ -71,6 +78,8 @@ class Config:
     MAIL_USE_SSL = _bool_env("MAIL_USE_SSL", False)
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "Consult <no-reply@localhost>")
     MAIL_OUTBOX = os.environ.get("MAIL_OUTBOX")  # default: instance/outbox
+    # Uploaded files, shared by every app server and included in backups.
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR")  # default: instance/uploads
 
     # Domain packages beyond consult.domains.DOMAINS (plug-ins; the tests' sample domain).
     EXTRA_DOMAINS = tuple(

@@ -115,6 +115,20 @@ def current_locale_name():
     return normalize_locale(str(locale)) or DEFAULT_LOCALE
 
 
+def content_languages():
+    """The community's content languages, as BCP 47 tags (default: zh, en)."""
+    return tuple(current_app.config.get("CONTENT_LANGUAGES") or ("zh", "en"))
+
+
+def content_language_for(locale=None):
+    """The content language a reader of UI ``locale`` reads: ``zh`` for both Chinese
+    scripts, ``en`` for English; the first content language when theirs is not one."""
+    locale = locale or current_locale_name()
+    language = locale.split("_")[0]
+    languages = content_languages()
+    return language if language in languages else languages[0]
+
+
 def community_name(locale=None):
     names = current_app.config["COMMUNITY_NAMES"]
     locale = locale or current_locale_name()

@@ -22,7 +22,8 @@ def external_url(path):
 
 
 def external_url_for(endpoint, **values):
-    return external_url(url_for(endpoint, **values))
+    """An absolute link to ``endpoint``, in a request or not (jobs, commands)."""
+    return external_url(site_path(endpoint, **values))
 
 
 def site_path(endpoint, **values):
