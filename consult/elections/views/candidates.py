@@ -1,11 +1,11 @@
 """Candidates: the committee's list and profiles, photos (served with safe headers),
 written withdrawals, declared relations, publication."""
 
-from flask import abort, flash, redirect, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from consult.core.forms import ConfirmForm, render_form
+from consult.core.forms import ConfirmForm, form_status, render_form
 from consult.core.permissions import is_committee, load
 from consult.core.services import run_service
 from consult.elections import photos
@@ -78,18 +78,20 @@ def _candidate_page(candidate, form=None, photo_form=None, withdrawal_form=None,
     form.contest.choices = contest_choices(election)
     relation_form = relation_form or RelationForm()
     relation_form.resident.choices = resident_choices()
-    return render_form(
+    photo_form, withdrawal_form = photo_form or PhotoForm(), withdrawal_form or WithdrawalForm()
+    page = render_template(
         "elections/candidate.html",
-        form,
+        form=form,
         election=election,
         candidate=candidate,
-        photo_form=photo_form or PhotoForm(),
-        withdrawal_form=withdrawal_form or WithdrawalForm(),
+        photo_form=photo_form,
+        withdrawal_form=withdrawal_form,
         relation_form=relation_form,
         relations=[r for r in services.relations_of(election) if r.candidate_id == candidate.id],
         deadline=services.withdrawal_deadline(election),
         confirm=ConfirmForm(),
     )
+    return page, form_status(form, photo_form, withdrawal_form, relation_form)
 
 
 @bp.route("/elections/candidates/<id:candidate_id>", methods=["GET", "POST"])
