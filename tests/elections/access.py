@@ -39,7 +39,12 @@ ACCESS = {
     "elections.add_relation": COMMITTEE_ONLY,
     "elections.remove_relation": COMMITTEE_ONLY,
     # Before publication only the committee sees a photo (others: 404).
-    "elections.candidate_photo": {None: 404, "resident": 404, "translator": 404, "committee": 200},  # fmt: skip
+    "elections.candidate_photo": {
+        None: 404,
+        "resident": 404,
+        "translator": 404,
+        "committee": 200,
+    },  # fmt: skip
     "elections.staff": COMMITTEE_ONLY,
     "elections.remove_staff": COMMITTEE_ONLY,
     "elections.publish_staff": COMMITTEE_ONLY,

@@ -21,7 +21,15 @@ PEOPLE = [
     ("H-1", "1", "第一网格", "陈磊", "Chen Lei", "1980-11-02", "CN"),
     ("H-1", "1", "第一网格", "陈小雨", "Chen Xiaoyu", "2015-03-09", "CN"),
     ("H-2", "1", "第一网格", "李明", "Li Ming", EIGHTEENTH.isoformat(), "CN"),
-    ("H-2", "1", "第一网格", "李晓", "Li Xiao", (EIGHTEENTH + timedelta(days=1)).isoformat(), "CN"),  # fmt: skip
+    (
+        "H-2",
+        "1",
+        "第一网格",
+        "李晓",
+        "Li Xiao",
+        (EIGHTEENTH + timedelta(days=1)).isoformat(),
+        "CN",
+    ),  # fmt: skip
     ("H-3", "2", "第二网格", "Anna Smith", "Anna Smith", "1990-02-28", "GB"),
     ("H-3", "2", "第二网格", "张无", "Zhang Wu", "", "CN"),
     ("H-4", "2", "第二网格", "周敏", "Zhou Min", "1975-01-01", "CN"),

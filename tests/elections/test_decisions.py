@@ -122,7 +122,7 @@ def test_the_ics_file_carries_the_shift(client, election, committee_user, db):
     assert event.decoded("dtstart") == shift.starts_at
     assert event.decoded("dtend") == shift.ends_at
     assert str(event["summary"]) == "Observer at Station 1"
-    assert "Station 1, Hall" == str(event["location"])
+    assert str(event["location"]) == "Station 1, Hall"
     assert str(event["uid"]) == f"election-shift-{assignment.id}@consult"
     assert links.manage_url(application) in str(event["description"])
     assert calendar.walk("VALARM")

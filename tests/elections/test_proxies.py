@@ -76,7 +76,9 @@ def test_signed_in_residents_see_the_published_list_by_name_only(client, listed_
     assert "冯军" not in client.get(f"/elections/{election.id}").get_data(as_text=True)
     proxies.publish_proxies(committee_user, election)
     db.session.commit()
-    assert "冯军" not in client.get(f"/elections/{election.id}").get_data(as_text=True)  # signed out
+    assert "冯军" not in client.get(f"/elections/{election.id}").get_data(
+        as_text=True
+    )  # signed out
     signed_in("resident")
     page = client.get(f"/elections/{election.id}").get_data(as_text=True)
     assert "冯静 → 冯军" in page

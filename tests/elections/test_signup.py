@@ -137,4 +137,7 @@ def test_the_public_page_keeps_what_was_typed_on_a_problem(client, make_election
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Observers must accept the code of conduct." in page
-    assert 'value="Anna Petrova"' in page and f'value="{shift.id}" id="shift-{shift.id}" checked' in page
+    assert (
+        'value="Anna Petrova"' in page
+        and f'value="{shift.id}" id="shift-{shift.id}" checked' in page
+    )

@@ -12,7 +12,9 @@ from tests.elections.conftest import DAY
 
 
 def _names(election):
-    return {r.full_name for _grid, people in voters.voter_list_by_grid(election) for r, *_ in people}
+    return {
+        r.full_name for _grid, people in voters.voter_list_by_grid(election) for r, *_ in people
+    }
 
 
 def test_adults_on_election_day_and_citizens_by_default(make_election, committee_user):
