@@ -50,5 +50,6 @@ domain = Domain(
     navigation=[NavEntry("elections.index", _l("Elections"), active="/elections")],
     api="consult.elections.api:routes",
     dashboard="consult.elections.dashboard:tiles",
+    exports="consult.elections.export:export_tables",
     notifications=[VOTER_LIST_PUBLISHED, OBJECTION_DECIDED, DEADLINE_REMINDER],
 )
