@@ -49,11 +49,14 @@ def test_the_link_is_confirmed_by_a_button_not_by_opening_it(client, make_electi
 
 
 def test_a_text_message_when_only_a_phone_is_given(make_election, db, app, monkeypatch):
+    election = make_election()
+    with pytest.raises(ServiceError) as error:  # no SMS gateway: nobody could reach them
+        apply(election, all_shifts(election)[:1], email="", phone="+86 138 0000 0000")
+    assert _fields(error) == {"email"}
     sent = []
     monkeypatch.setattr("consult.elections.jobs.send_sms", lambda phone, text, locale: sent.append((phone, text, locale)))  # fmt: skip
     app.config["SMS_GATEWAY_URL"] = "http://127.0.0.1:9/sms"
     try:
-        election = make_election()
         apply(election, all_shifts(election)[:1], email="", phone="+86 138 0000 0000", locale="zh_Hans")  # fmt: skip
         db.session.commit()
         run_pending()

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from consult.core import audit
+from consult.core.notifications.sms import sms_enabled
 from consult.core.queue import enqueue
 from consult.core.services import Problems, ServiceError
 from consult.elections import clock
@@ -99,6 +100,8 @@ def sign_up(election, values, shift_ids, *, locale="en", now=None):
     phone = normal_phone(values.get("phone"))
     if not email and not phone:
         problems.add(_l("Give an e-mail address or a phone number, so that we can reach you."), "email")  # fmt: skip
+    elif not email and not sms_enabled():
+        problems.add(_l("Text messages cannot be sent yet: give an e-mail address."), "email")
     shifts = {s.id: s for s in election_shifts(election)}
     chosen = [shifts[i] for i in dict.fromkeys(shift_ids) if i in shifts]
     if not chosen:
