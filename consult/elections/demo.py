@@ -16,7 +16,7 @@ from consult.elections.models import (
     HelperApplication,
     HelperAssignment,
 )
-from consult.elections.services import candidates, proxies, setup, signup, voters
+from consult.elections.services import candidates, proxies, setup, signup, stations, voters
 from consult.elections.services.decisions import (
     approve_assignment,
     decline_assignment,
@@ -153,20 +153,20 @@ def seed_election():
     )  # fmt: skip
     # The demo register has few Chinese adults: this community's rules list everyone 18+.
     setup.update_rules(committee, election, {"list_foreign_residents": True})
-    hall = setup.save_station(committee, election, name="社区服务中心 Community Service Centre", place="春江路 8 号 · 8 Chunjiang Road", opens=time(7, 30), closes=time(17, 0), mobile=False)  # fmt: skip
-    club = setup.save_station(committee, election, name="文鼎苑会所 Wendingyuan Clubhouse", place="文鼎苑 2 幢旁 · beside building 2", opens=time(8, 0), closes=time(16, 0), mobile=False)  # fmt: skip
-    mobile = setup.save_station(committee, election, name="流动票箱 Mobile ballot box", place="", opens=time(9, 0), closes=time(12, 0), mobile=True)  # fmt: skip
+    hall = stations.save_station(committee, election, name="社区服务中心 Community Service Centre", place="春江路 8 号 · 8 Chunjiang Road", opens=time(7, 30), closes=time(17, 0), mobile=False)  # fmt: skip
+    club = stations.save_station(committee, election, name="文鼎苑会所 Wendingyuan Clubhouse", place="文鼎苑 2 幢旁 · beside building 2", opens=time(8, 0), closes=time(16, 0), mobile=False)  # fmt: skip
+    mobile = stations.save_station(committee, election, name="流动票箱 Mobile ballot box", place="", opens=time(9, 0), closes=time(12, 0), mobile=True)  # fmt: skip
     shifts = [
-        setup.save_shift(
+        stations.save_shift(
             committee, hall, day=day, start=time(7, 30), end=time(12, 0), observers=2, volunteers=2
         ),  # fmt: skip
-        setup.save_shift(
+        stations.save_shift(
             committee, hall, day=day, start=time(12, 0), end=time(17, 0), observers=2, volunteers=2
         ),  # fmt: skip
-        setup.save_shift(
+        stations.save_shift(
             committee, club, day=day, start=time(8, 0), end=time(16, 0), observers=1, volunteers=2
         ),  # fmt: skip
-        setup.save_shift(
+        stations.save_shift(
             committee, mobile, day=day, start=time(9, 0), end=time(12, 0), observers=3, volunteers=0
         ),  # fmt: skip
     ]
@@ -175,7 +175,7 @@ def seed_election():
 
     voters.draw_voter_list(committee, election)
     voters.publish_voter_list(committee, election, at=now - timedelta(days=8))
-    setup.add_mobile_voter(committee, mobile, _resident("張志明"))
+    stations.add_mobile_voter(committee, mobile, _resident("張志明"))
     wang = db.session.scalars(select(User).filter_by(email="wang.fang@example.org")).first()
     if wang is not None:
         objection = voters.lodge_objection(wang, election, "我母亲上个月搬来同住，名单上没有她。", today=today - timedelta(days=6))  # fmt: skip

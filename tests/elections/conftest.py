@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from consult.elections import clock
 from consult.elections.services import candidates, setup, voters
+from consult.elections.services import stations as station_services
 from consult.residents import importer
 from consult.residents.models import Resident
 from tests.residents.conftest import make_csv
@@ -89,12 +90,12 @@ def make_election(db, register, committee_user, frozen):
         if rules:
             setup.update_rules(committee_user, election, rules)
         for number in range(stations):
-            station = setup.save_station(
+            station = station_services.save_station(
                 committee_user, election, name=f"Station {number + 1}", place="Hall",
                 opens=time(7, 0), closes=time(17, 0), mobile=False,
             )  # fmt: skip
             for start, end in ((time(7, 0), time(12, 0)), (time(12, 0), time(17, 0))):
-                setup.save_shift(
+                station_services.save_shift(
                     committee_user, station, day=DAY, start=start, end=end,
                     observers=observers, volunteers=volunteers,
                 )  # fmt: skip

@@ -28,6 +28,7 @@ from consult.elections.permissions import (
     can_view_election,
 )
 from consult.elections.services import setup as services
+from consult.elections.services import stations as stations_services
 from consult.elections.services.candidates import published_candidates
 from consult.elections.services.proxies import valid_proxies
 from consult.elections.services.setup import current_code
@@ -148,7 +149,9 @@ def rules(election):
 def stations(election):
     form = StationForm()
     if form.validate_on_submit() and (
-        done := run_service(form, services.save_station, current_user, election, **form.values())
+        done := run_service(
+            form, stations_services.save_station, current_user, election, **form.values()
+        )
     ):
         flash(_("The polling station has been added; now give it shifts."), "success")
         return redirect(url_for("elections.station", station_id=done.result.id))
@@ -181,7 +184,12 @@ def _station_page(station, form=None, shift_form=None, voter_form=None):
 def station(station):
     form = StationForm(obj=station) if request.method == "GET" else StationForm()
     if form.validate_on_submit() and run_service(
-        form, services.save_station, current_user, station.election, station, **form.values()
+        form,
+        stations_services.save_station,
+        current_user,
+        station.election,
+        station,
+        **form.values(),
     ):
         flash(_("The polling station has been saved."), "success")
         return redirect(url_for("elections.station", station_id=station.id))
@@ -192,7 +200,7 @@ def station(station):
 @load("station_id", PollingStation, permit=can_manage_station)
 def delete_station(station):
     to = url_for("elections.stations", election_id=station.election_id)
-    return button(services.delete_station, current_user, station, success=_("The polling station has been deleted."), to=to)  # fmt: skip
+    return button(stations_services.delete_station, current_user, station, success=_("The polling station has been deleted."), to=to)  # fmt: skip
 
 
 @bp.post("/elections/stations/<id:station_id>/shifts")
@@ -200,7 +208,7 @@ def delete_station(station):
 def add_shift(station):
     form = ShiftForm()
     if form.validate_on_submit() and run_service(
-        form, services.save_shift, current_user, station, day=form.day.data, start=form.start.data,
+        form, stations_services.save_shift, current_user, station, day=form.day.data, start=form.start.data,
         end=form.end.data, observers=form.observers.data, volunteers=form.volunteers.data,
     ):  # fmt: skip
         flash(_("The shift has been added."), "success")
@@ -213,7 +221,7 @@ def add_shift(station):
 @load("shift_id", Shift, permit=can_manage_shift)
 def delete_shift(shift):
     to = url_for("elections.station", station_id=shift.station_id)
-    return button(services.delete_shift, current_user, shift, success=_("The shift has been deleted."), to=to)  # fmt: skip
+    return button(stations_services.delete_shift, current_user, shift, success=_("The shift has been deleted."), to=to)  # fmt: skip
 
 
 @bp.post("/elections/stations/<id:station_id>/voters")
@@ -227,7 +235,7 @@ def add_mobile_voter(station):
     form.reason.validators = []
     if form.validate_on_submit() and run_service(
         form,
-        services.add_mobile_voter,
+        stations_services.add_mobile_voter,
         current_user,
         station,
         db.session.get(Resident, form.resident.data),  # fmt: skip
@@ -242,7 +250,7 @@ def add_mobile_voter(station):
 @load("mobile_voter_id", MobileVoter, permit=can_manage_mobile_voter)
 def remove_mobile_voter(mobile_voter):
     to = url_for("elections.station", station_id=mobile_voter.station_id)
-    return button(services.remove_mobile_voter, current_user, mobile_voter, success=_("The voter has been removed from this ballot box."), to=to)  # fmt: skip
+    return button(stations_services.remove_mobile_voter, current_user, mobile_voter, success=_("The voter has been removed from this ballot box."), to=to)  # fmt: skip
 
 
 @bp.route("/elections/<id:election_id>/code-of-conduct", methods=["GET", "POST"])
