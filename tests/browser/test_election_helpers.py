@@ -7,6 +7,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -42,12 +43,12 @@ def test_an_observer_signs_up_confirms_is_approved_and_verifies_the_badge(
     page.get_by_label("Community Service Centre · ").last.check()  # the afternoon shift
     page.get_by_role("button", name="Sign up").click()
     # Forgot the code of conduct: refused, and nothing typed is lost.
-    assert page.get_by_text("Observers must accept the code of conduct.").first.is_visible()
+    expect(page.get_by_text("Observers must accept the code of conduct.").first).to_be_visible()
     assert page.get_by_label("Name in Latin letters").input_value() == latin
     assert_accessible(page, "helper sign-up with a problem (en)")
     page.get_by_label("I have read the observer code of conduct").check()
     page.get_by_role("button", name="Sign up").click()
-    assert page.get_by_role("heading", name="Almost done: confirm your sign-up").is_visible()
+    expect(page.get_by_role("heading", name="Almost done: confirm your sign-up")).to_be_visible()
     save_screenshot(page, "election-signed-up-en")
 
     message = _mail_to(live_server.folder, address)
@@ -55,8 +56,8 @@ def test_an_observer_signs_up_confirms_is_approved_and_verifies_the_badge(
     link = re.search(r"http://\S+/elections/helpers/confirm/\S+", message.get_content()).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm my sign-up").click()
-    assert page.get_by_text("your sign-up is confirmed").is_visible()
-    assert page.get_by_text("Waiting for the committee").is_visible()
+    expect(page.get_by_text("your sign-up is confirmed")).to_be_visible()
+    expect(page.get_by_text("Waiting for the committee")).to_be_visible()
     my_page = page.url
 
     committee = browser_page(locale="zh-CN")
@@ -66,14 +67,14 @@ def test_an_observer_signs_up_confirms_is_approved_and_verifies_the_badge(
     committee.get_by_role("link", name="观察员和选举志愿者").first.click()
     assert_accessible(committee, "helpers by shift (zh_Hans)")
     committee.get_by_role("button", name=f"批准: {latin}").click()
-    assert committee.get_by_text("已批准，并已通知本人。").is_visible()
+    expect(committee.get_by_text("已批准，并已通知本人。")).to_be_visible()
     save_screenshot(committee, "election-helpers-zh_Hans")
 
     page.goto(my_page)
-    assert page.get_by_text("Approved").first.is_visible()
+    expect(page.get_by_text("Approved").first).to_be_visible()
     page.get_by_role("link", name="Print my badge").click()
-    assert page.get_by_text(latin).is_visible()
-    assert page.locator("img.qr").is_visible()
+    expect(page.get_by_text(latin)).to_be_visible()
+    expect(page.locator("img.qr")).to_be_visible()
     assert_accessible(page, "badge (en)")
     save_screenshot(page, "election-badge-en")
     verification = page.locator(".letter-url").inner_text().strip()
@@ -81,8 +82,8 @@ def test_an_observer_signs_up_confirms_is_approved_and_verifies_the_badge(
     stranger = browser_page(locale="zh-TW", width=375, height=740)
     stranger.goto(verification)
     assert stranger.locator("html").get_attribute("lang") == "zh-Hant"
-    assert stranger.get_by_text("有效工作證").is_visible()
-    assert stranger.get_by_text(latin).is_visible()
+    expect(stranger.get_by_text("有效工作證")).to_be_visible()
+    expect(stranger.get_by_text(latin)).to_be_visible()
     assert address not in stranger.content()
     assert_accessible(stranger, "badge verification (zh_Hant, phone)")
     save_screenshot(stranger, "election-badge-verified-zh_Hant")

@@ -2,7 +2,7 @@
 confirmation link, their own page (status, calendar files, badges, cancelling) and the
 badge verification page anyone reaches from the QR code."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -35,7 +35,7 @@ def _signup_page(election, form):
 
 @bp.route("/elections/<id:election_id>/sign-up", methods=["GET", "POST"])
 @load("election_id", Election, permit=can_view_election)
-@limiter.limit("20 per hour", methods=["POST"])
+@limiter.limit(lambda: current_app.config["SIGN_UP_RATE_LIMIT"], methods=["POST"])
 def sign_up(election):
     form = SignUpForm()
     shifts = _signup_page(election, form)
