@@ -15,6 +15,7 @@ DOMAINS = (
     "consult.accounts",
     "consult.residents",
     "consult.community",
+    "consult.elections",
 )
 
 

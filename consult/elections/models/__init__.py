@@ -1,0 +1,40 @@
+"""The elections domain's tables (one module per area)."""
+
+from consult.elections.models.election import (
+    Contest,
+    ContestKind,
+    Election,
+    ElectionStatus,
+    ElectionText,
+    Publication,
+    PublicationKind,
+)
+from consult.elections.models.helpers import (
+    ApplicationStatus,
+    AssignmentStatus,
+    CodeOfConduct,
+    HelperApplication,
+    HelperAssignment,
+    HelperRole,
+)
+from consult.elections.models.people import (
+    Candidate,
+    CandidateStatement,
+    CountingStaff,
+    DeclaredBy,
+    Proxy,
+    Relation,
+    StaffRole,
+)
+from consult.elections.models.rules import ElectionMode, RelationKind, Rules
+from consult.elections.models.stations import MobileVoter, PollingStation, Shift
+from consult.elections.models.voters import Objection, ObjectionDecision, Voter, VoterSource
+
+__all__ = [
+    "ApplicationStatus", "AssignmentStatus", "Candidate", "CandidateStatement",
+    "CodeOfConduct", "Contest", "ContestKind", "CountingStaff", "DeclaredBy", "Election",
+    "ElectionMode", "ElectionStatus", "ElectionText", "HelperApplication", "HelperAssignment",
+    "HelperRole", "MobileVoter", "Objection", "ObjectionDecision", "PollingStation", "Proxy",
+    "Publication", "PublicationKind", "Relation", "RelationKind", "Rules", "Shift", "StaffRole",
+    "Voter", "VoterSource",
+]  # fmt: skip

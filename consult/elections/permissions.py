@@ -1,0 +1,72 @@
+"""Who may see and change elections. Helpers (observers, volunteers) need no account: their
+pages are reached by signed links, checked by the views."""
+
+from consult.core.permissions import is_committee, is_signed_in, predicate
+
+
+@predicate
+def can_manage_elections(user):
+    """The residents' committee prepares elections."""
+    return is_committee(user)
+
+
+@predicate
+def can_manage_election(user, election):
+    return is_committee(user)
+
+
+@predicate
+def can_view_election(user, election):
+    """An election's public page: anyone (its voter list never is)."""
+    return True
+
+
+@predicate
+def can_see_own_listing(user, election):
+    """A signed-in resident sees whether they are on the voter list, and the proxy list."""
+    return is_signed_in(user)
+
+
+@predicate
+def can_manage_station(user, station):
+    return is_committee(user)
+
+
+@predicate
+def can_manage_shift(user, shift):
+    return is_committee(user)
+
+
+@predicate
+def can_manage_candidate(user, candidate):
+    return is_committee(user)
+
+
+@predicate
+def can_decide_objection(user, objection):
+    return is_committee(user)
+
+
+@predicate
+def can_manage_staff(user, staff):
+    return is_committee(user)
+
+
+@predicate
+def can_manage_proxy(user, proxy):
+    return is_committee(user)
+
+
+@predicate
+def can_decide_assignment(user, assignment):
+    return is_committee(user)
+
+
+@predicate
+def can_manage_relation(user, relation):
+    return is_committee(user)
+
+
+@predicate
+def can_manage_mobile_voter(user, mobile_voter):
+    return is_committee(user)
