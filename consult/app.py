@@ -59,6 +59,9 @@ def configure_settings(app, config, overrides):
                 "print(secrets.token_hex(32))'`."
             )
         app.config["SECRET_KEY"] = development_secret_key(app.instance_path)
+    app.config.setdefault("UPLOAD_DIR", None)
+    if not app.config["UPLOAD_DIR"]:
+        app.config["UPLOAD_DIR"] = str(Path(app.instance_path) / "uploads")
     app.config.setdefault("MAIL_OUTBOX", None)
     if not app.config["MAIL_OUTBOX"]:
         app.config["MAIL_OUTBOX"] = str(Path(app.instance_path) / "outbox")

@@ -97,6 +97,23 @@ class Config:
         "zh_Hant": os.environ.get("SMS_TEMPLATE_ZH_HANT"),
     }
 
+    # Languages the community publishes in (BCP 47, comma-separated): every content language
+    # needs a text written by a person before an official answer is published. Simplified and
+    # Traditional Chinese are one language (converted by OpenCC), so list one of them.
+    CONTENT_LANGUAGES = tuple(
+        tag.strip()
+        for tag in os.environ.get("CONTENT_LANGUAGES", "zh-Hans,en").split(",")
+        if tag.strip()
+    )
+    # A LibreTranslate-style machine translation service (POST <url>/translate); off unless set.
+    MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL")
+    MACHINE_TRANSLATION_KEY = os.environ.get("MACHINE_TRANSLATION_KEY")
+    MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", 20))
+    # Uploaded files (proposal images and attachments), shared by every node; default
+    # instance/uploads. Each file may be at most UPLOAD_MAX_BYTES.
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR")
+    UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 5 * 1024 * 1024))
+
     # Where people reach the app (scheme and host): links in e-mails, letters and the API.
     PUBLIC_URL = os.environ.get("PUBLIC_URL")
     PASSWORD_RESET_MAX_AGE = int(os.environ.get("PASSWORD_RESET_MAX_AGE", 3600))

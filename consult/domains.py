@@ -14,6 +14,8 @@ DOMAINS = (
     "consult.core",
     "consult.accounts",
     "consult.residents",
+    "consult.multilingual",
+    "consult.proposals",
 )
 
 

@@ -32,6 +32,7 @@ def app(database_url, tmp_path_factory):
         overrides={
             "SQLALCHEMY_DATABASE_URI": database_url,
             "MAIL_OUTBOX": str(tmp_path_factory.mktemp("outbox")),
+            "UPLOAD_DIR": str(tmp_path_factory.mktemp("uploads")),
             "SERVER_NAME": "consult.test",
         },
     )
