@@ -47,8 +47,18 @@ def on_text_changed(callback):
 
 
 def text_changed(content):
+    _forget_loaded_translations(content)
     for callback in TEXT_CHANGED:
         callback(content)
+
+
+def _forget_loaded_translations(content):
+    """The model's read-only ``translations`` relationship is read again next time."""
+    from sqlalchemy import inspect
+
+    state = inspect(content)
+    if "translations" in state.mapper.relationships and state.persistent:
+        db.session.expire(content, ["translations"])
 
 
 def find_translation(content, language):
