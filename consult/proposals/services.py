@@ -27,6 +27,7 @@ from consult.proposals.models import (
     OPEN,
     REVIEW,
     WITHDRAWN,
+    Category,
     Follow,
     Proposal,
     ProposalSettings,
@@ -43,6 +44,7 @@ from consult.proposals.permissions import (
     can_review_proposal,
     can_withdraw_proposal,
 )
+from consult.residents.models import Building, Grid
 
 MAX_CONSULTATION_DAYS = 180
 TEXT_FIELDS = ("title", "summary", "body", "language")
@@ -58,6 +60,10 @@ def settings():
     """The committee's settings for proposals (defaults until it saves some)."""
     row = db.session.get(ProposalSettings, 1)
     return row if row is not None else ProposalSettings(id=1, consultation_days=30)
+
+
+def _exists(model, row_id):
+    return bool(row_id) and db.session.get(model, row_id) is not None
 
 
 def _check_values(values, problems):
@@ -81,13 +87,16 @@ def _check_values(values, problems):
     scope = Scope.parse(values.get("scope") or "community")
     grid_id = values.get("grid_id") if scope == Scope.GRID else None
     building_id = values.get("building_id") if scope == Scope.BUILDING else None
-    if scope is None or (scope == Scope.GRID and not grid_id):
+    if scope is None or (scope == Scope.GRID and not _exists(Grid, grid_id)):
         problems.add(_l("Choose the grid the proposal is about."), "grid_id")
-    if scope == Scope.BUILDING and not building_id:
+    if scope == Scope.BUILDING and not _exists(Building, building_id):
         problems.add(_l("Choose the building the proposal is about."), "building_id")
+    category_id = values.get("category_id") or None
+    if category_id and not _exists(Category, category_id):
+        problems.add(_l("Choose one of the categories."), "category_id")
     return {
         "title": title, "summary": summary, "body": body, "language": language,
-        "category_id": values.get("category_id") or None, "scope": scope or Scope.COMMUNITY,
+        "category_id": category_id, "scope": scope or Scope.COMMUNITY,
         "grid_id": grid_id, "building_id": building_id,
     }  # fmt: skip
 

@@ -50,7 +50,9 @@ def test_a_bilingual_consultation_from_proposal_to_answer(
     row.get_by_role("link", name=re.compile("^Translate")).click()
     expect(translator.locator(".original-text").first).to_contain_text(title)
     translator.locator("#field_title").fill(english_title)
-    translator.locator("#field_summary").fill("There is nowhere to park bicycles by the north gate.")
+    translator.locator("#field_summary").fill(
+        "There is nowhere to park bicycles by the north gate."
+    )
     translator.locator("#field_body").fill(
         "Please build a covered **bicycle shed** by the north gate, for thirty bicycles."
     )

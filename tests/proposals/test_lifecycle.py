@@ -209,3 +209,12 @@ def test_bad_input_is_answered_in_the_readers_language_and_kept(client, db, peop
     )
     assert response.status_code == 422
     assert "网格" in page_text(response)
+
+
+def test_a_place_or_category_that_does_not_exist_is_refused_not_a_crash(db, people):
+    for values in ({"scope": "grid", "grid_id": 999}, {"scope": "building", "building_id": 999},
+                   {"category_id": 999}):  # fmt: skip
+        with pytest.raises(ServiceError) as refused:
+            services.create_proposal(people.wang, title="路灯", body="暗。", language="zh-Hans",
+                                     **values)  # fmt: skip
+        assert refused.value.problems[0].field in ("grid_id", "building_id", "category_id")
