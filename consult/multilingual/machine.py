@@ -18,13 +18,24 @@ import urllib.request
 from urllib.parse import urlsplit
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 
+from consult.core import audit
 from consult.core.queue import task
 from consult.extensions import db
-from consult.multilingual.languages import base_language, content_languages, same_language
+from consult.multilingual import services
+from consult.multilingual.languages import (
+    base_language,
+    content_languages,
+    normalize_tag,
+    same_language,
+)
+from consult.multilingual.models import MACHINE, new_translation
 from consult.multilingual.reading import has_text_by_a_person
-from consult.multilingual.registry import find_content, get_content_type
+from consult.multilingual.registry import content_type_of, find_content, get_content_type
 from consult.text.chinese import convert_for
+
+audit.describe("translation.machine", _l("Machine translation saved"))
 
 
 class MachineTranslationError(Exception):
@@ -70,11 +81,39 @@ def translate_fields(texts, source, target):
     return {name: translate_text(text, source, target) for name, text in texts.items()}
 
 
+def save_machine_translation(content, language, texts, engine, revision):
+    """Keep a machine translation of revision ``revision`` of ``content`` (from the queue).
+
+    A person's translation is never replaced by a machine's; a newer machine translation
+    replaces an older one.
+    """
+    content_type = content_type_of(content)
+    tag = normalize_tag(language)
+    row = services.find_translation(content, tag)
+    if row is not None and row.method != MACHINE:
+        return None
+    if revision != content_type.revision_of(content):
+        return None  # the original changed meanwhile: a newer job translates that
+    cleaned = {name: (texts.get(name) or "").strip() for name in content_type.fields}
+    if row is None:
+        row = new_translation(content_type.name, content.id, tag, texts=cleaned, method=MACHINE)
+        db.session.add(row)
+    row.texts, row.method, row.engine, row.revision = cleaned, MACHINE, engine[:120], revision
+    row.translator_id = None
+    db.session.flush()
+    audit.record(
+        "translation.machine",
+        row,
+        data={"content": f"{content_type.name}:{content.id}", "language": tag,
+              "revision": revision, "engine": row.engine},
+    )  # fmt: skip
+    services.text_changed(content)
+    return row
+
+
 @task("multilingual.machine_translate")
 def machine_translate(job, content_type, content_id):
     """Machine drafts of one content in every content language without a person's text."""
-    from consult.multilingual.services import save_machine_translation
-
     kind = get_content_type(content_type)
     content = find_content(content_type, content_id)
     if kind is None or content is None or not provider_configured():

@@ -7,6 +7,7 @@ leave the commit to the caller.
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from consult.core import audit
 from consult.core.models import utcnow
@@ -23,7 +24,6 @@ from consult.multilingual.languages import (
 )
 from consult.multilingual.models import (
     HUMAN,
-    MACHINE,
     Translation,
     TranslationRequest,
     new_translation,
@@ -32,7 +32,6 @@ from consult.multilingual.reading import has_text_by_a_person
 from consult.multilingual.registry import content_type_of
 
 audit.describe("translation.saved", _l("Translation saved"))
-audit.describe("translation.machine", _l("Machine translation saved"))
 audit.describe("translation.verified", _l("Translation verified"))
 audit.describe("translation.requested", _l("Translation asked for"))
 
@@ -198,36 +197,6 @@ def _answer_requests(content, row):
         )  # fmt: skip
 
 
-def save_machine_translation(content, language, texts, engine, revision):
-    """Keep a machine translation of revision ``revision`` of ``content`` (from the queue).
-
-    A person's translation is never replaced by a machine's; a newer machine translation
-    replaces an older one.
-    """
-    content_type = content_type_of(content)
-    tag = normalize_tag(language)
-    row = find_translation(content, tag)
-    if row is not None and row.method != MACHINE:
-        return None
-    if revision != content_type.revision_of(content):
-        return None  # the original changed meanwhile: a newer job translates that
-    cleaned = {name: (texts.get(name) or "").strip() for name in content_type.fields}
-    if row is None:
-        row = new_translation(content_type.name, content.id, tag, texts=cleaned, method=MACHINE)
-        db.session.add(row)
-    row.texts, row.method, row.engine, row.revision = cleaned, MACHINE, engine[:120], revision
-    row.translator_id = None
-    db.session.flush()
-    audit.record(
-        "translation.machine",
-        row,
-        data={"content": f"{content_type.name}:{content.id}", "language": tag,
-              "revision": revision, "engine": row.engine},
-    )  # fmt: skip
-    text_changed(content)
-    return row
-
-
 def verify_translation(actor, content, translation):
     """``actor`` (a second bilingual person) confirms that a person's translation is right."""
     from consult.multilingual.permissions import can_verify_translation
@@ -264,14 +233,7 @@ def request_translation(actor, content, language):
         raise ServiceError(_l("This language cannot be asked for."))
     if has_text_by_a_person(content, tag, _rows(content)):
         raise ServiceError(_l("This text is already translated into that language."))
-    request = db.session.scalars(
-        select(TranslationRequest).filter_by(
-            content_type=content_type.name,
-            content_id=content.id,
-            base_language=base_language(tag),
-            user_id=actor.id,
-        )
-    ).first()
+    request = _own_request(content_type, content, tag, actor)
     if request is not None and request.answered_at is None:
         return request
     if request is None:
@@ -279,7 +241,11 @@ def request_translation(actor, content, language):
             content_type=content_type.name, content_id=content.id, language=tag,
             base_language=base_language(tag), user_id=actor.id,
         )  # fmt: skip
-        db.session.add(request)
+        try:
+            with db.session.begin_nested():  # the same person asking twice at once
+                db.session.add(request)
+        except IntegrityError:
+            return _own_request(content_type, content, tag, actor)
     request.answered_at, request.requested_at = None, utcnow()
     db.session.flush()
     audit.record(
@@ -289,6 +255,17 @@ def request_translation(actor, content, language):
         data={"content": f"{content_type.name}:{content.id}", "language": tag},
     )
     return request
+
+
+def _own_request(content_type, content, tag, actor):
+    return db.session.scalars(
+        select(TranslationRequest).filter_by(
+            content_type=content_type.name,
+            content_id=content.id,
+            base_language=base_language(tag),
+            user_id=actor.id,
+        )
+    ).first()
 
 
 def _rows(content):

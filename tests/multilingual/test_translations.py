@@ -9,6 +9,7 @@ from consult.core.notifications import render
 from consult.core.notifications.models import Notification
 from consult.core.services import ServiceError
 from consult.multilingual import services
+from consult.multilingual.machine import save_machine_translation
 from consult.multilingual.reading import has_text_by_a_person, localize, missing_languages
 from consult.proposals import services as proposals
 from tests.conftest import sign_in
@@ -81,7 +82,7 @@ def test_nobody_verifies_their_own_translation_or_a_machines(client, db, people,
     with pytest.raises(ServiceError, match="already verified"):
         services.verify_translation(people.second, proposal, row)
 
-    machine = services.save_machine_translation(
+    machine = save_machine_translation(
         proposal, "ko", {"title": "주차", "summary": "", "body": "."}, "mt.example", 1
     )
     with pytest.raises(ServiceError, match="machine"):

@@ -8,6 +8,7 @@ from consult.core.notifications import render
 from consult.core.notifications.models import Notification
 from consult.core.services import ServiceError
 from consult.multilingual import services as translations
+from consult.multilingual.machine import save_machine_translation
 from consult.multilingual.models import MACHINE
 from consult.proposals import answers, services
 from consult.proposals.models import ProposalState
@@ -58,7 +59,7 @@ def test_the_answer_waits_for_a_persons_text_in_every_content_language(
     assert reviewed.state == ProposalState.REVIEW and not answer.is_published
 
     # A machine's translation does not count.
-    translations.save_machine_translation(answer, "en", {"body": "Adopted."}, "mt", 1)
+    save_machine_translation(answer, "en", {"body": "Adopted."}, "mt", 1)
     db.session.commit()
     with pytest.raises(ServiceError, match="Missing"):
         answers.publish_answer(people.committee, reviewed)
