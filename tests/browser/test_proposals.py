@@ -22,6 +22,9 @@ def test_a_bilingual_consultation_from_proposal_to_answer(
     wang = browser_page(locale="zh-CN")
     sign_in_as(wang, "wang.fang@example.org")
     wang.goto(live_server.url + "/proposals")
+    expect(wang.get_by_role("link", name="小区停车位不足怎么办")).to_be_visible()
+    assert_accessible(wang, "proposals (zh_Hans)")
+    save_screenshot(wang, "proposals-zh_Hans")
     wang.get_by_role("link", name="撰写提案").click()
     assert_accessible(wang, "new proposal (zh_Hans)")
     wang.locator("#title").fill(title)
@@ -102,7 +105,10 @@ def test_a_bilingual_consultation_from_proposal_to_answer(
     expect(committee.locator("#answer")).to_contain_text("居委会部分采纳")
     save_screenshot(committee, "proposal-answered-zh_Hans")
 
-    # Anna reads the official answer in English.
+    # Anna reads the official answer in English; the listing shows it answered.
+    anna.goto(live_server.url + "/proposals?state=answered")
+    expect(anna.get_by_role("link", name=english_title)).to_be_visible()
+    assert_accessible(anna, "answered proposals on a phone (en)")
     anna.goto(proposal_url)
     answer = anna.locator("#answer")
     expect(answer).to_contain_text("Adopted in part")
