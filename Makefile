@@ -48,6 +48,8 @@ benchmark: install
 	$(BIN)/python benchmarks/tally.py
 	$(BIN)/python benchmarks/register.py
 	$(BIN)/python benchmarks/register_load.py
+	$(BIN)/python benchmarks/proposals.py
+	$(BIN)/python benchmarks/proposals_load.py
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -127,6 +127,13 @@ class Config:
         "zh_Hant": os.environ.get("SMS_TEMPLATE_ZH_HANT"),
     }
 
+    # A LibreTranslate-style machine translation service (POST <url>/translate); off unless set.
+    MACHINE_TRANSLATION_URL = os.environ.get("MACHINE_TRANSLATION_URL")
+    MACHINE_TRANSLATION_KEY = os.environ.get("MACHINE_TRANSLATION_KEY")
+    MACHINE_TRANSLATION_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", 20))
+    # Each uploaded file (proposal images and attachments) may be at most this large.
+    UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 5 * 1024 * 1024))
+
     # Where people reach the app (scheme and host): links in e-mails, letters and the API
     # are built from it, never from the request's Host header. Required in production;
     # development uses http://127.0.0.1:$PORT (the address `make run` serves).

@@ -15,6 +15,8 @@ DOMAINS = (
     "consult.accounts",
     "consult.residents",
     "consult.community",
+    "consult.multilingual",
+    "consult.proposals",
     "consult.elections",
 )
 

@@ -33,6 +33,7 @@ def app(database_url, tmp_path_factory):
             "SQLALCHEMY_DATABASE_URI": database_url,
             "MAIL_OUTBOX": str(tmp_path_factory.mktemp("outbox")),
             # The host of TestingConfig.PUBLIC_URL, so that links and requests agree.
+            "UPLOAD_DIR": str(tmp_path_factory.mktemp("uploads")),
             "SERVER_NAME": "consult.test",
         },
     )

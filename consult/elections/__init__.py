@@ -47,7 +47,16 @@ domain = Domain(
     tasks=["consult.elections.jobs"],
     setup="consult.elections.views:setup_app",
     seed="consult.elections.demo:seed_election",
-    navigation=[NavEntry("elections.index", _l("Elections"), active="/elections")],
+    navigation=[
+        NavEntry(
+            "elections.index",
+            _l("Elections"),
+            active="/elections",
+            description=_l(
+                "the residents' committee election: its timeline and candidates; anyone may sign up to observe or volunteer."
+            ),
+        )
+    ],
     api="consult.elections.api:routes",
     dashboard="consult.elections.dashboard:tiles",
     exports="consult.elections.export:export_tables",

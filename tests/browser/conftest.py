@@ -63,6 +63,7 @@ def live_server(request, tmp_path_factory):
                 "SQLALCHEMY_DATABASE_URI": url,
                 "WTF_CSRF_ENABLED": True,
                 "MAIL_OUTBOX": str(folder / "outbox"),
+                "UPLOAD_DIR": str(folder / "uploads"),
             },
         )
         with app.app_context():
