@@ -132,3 +132,14 @@ def test_only_an_approved_observer_may_countersign(election, committee_user, db,
     assert client.get(path[:-3] + "abc").status_code == 404  # a tampered link
     badge = links.badge_token(observer(election.stations[1]))  # signed for another purpose
     assert client.get(f"/elections/countersign/{badge}").status_code == 404
+
+
+def test_the_committees_home_page_shows_the_count_left_to_do(election, committee_user, client):
+    enter(committee_user, election, "director", 1, figures(4, 4, [3, 1]), figures(4, 4, [3, 1]))
+    reviews.review_count(observer(election.stations[0]), 1, "objection", "The box was opened early.")  # fmt: skip
+    sign_in(client, committee_user)
+    page = client.get("/").get_data(as_text=True)
+    tile = page[page.index(f'href="/elections/{election.id}/count"') :]
+    # the member contest at both stations, and one objection
+    assert '<span class="tile-value">3</span>' in tile[:600]
+    assert "counts to enter or objections to answer before the declaration" in tile[:600]

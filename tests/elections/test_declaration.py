@@ -117,3 +117,13 @@ def test_the_demo_has_a_past_election_counted_and_declared(db, client, app):
     sign_in(client, committee, "consult-demo-2026")
     page = client.get(f"/elections/{past.id}/count").get_data(as_text=True)
     assert "计票已结束。" in page  # the demo committee member reads Simplified Chinese
+
+
+def test_the_committee_can_export_the_count(declared, app):
+    from consult.domains import each_part
+
+    tables = {t.filename: t for name, part in each_part("exports") if name.name == "elections" for t in part()}  # fmt: skip
+    entries = tables["election_station_counts.csv"].rows()
+    assert len(entries) == 4 and entries[0][1:5] == ("director", "Station 1", "1", "1")
+    assert tables["election_count_reviews.csv"].rows()[0][3:5] == ("Observer 1", "countersigned")
+    assert '"elected": ["周敏", "刘洋"]' in tables["election_declarations.csv"].rows()[0][2]
