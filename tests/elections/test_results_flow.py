@@ -138,3 +138,27 @@ def test_a_rule_set_the_engine_does_not_count_by_stops_the_declaration(make_elec
     assert len(messages) == 2
     assert "“Valid when more than this share of the voters vote”: 2/3" in messages[0]
     assert "the law's 1/2" in messages[0]
+
+
+def test_with_nobody_left_for_a_second_round_the_seats_are_unfilled(election, committee_user):
+    enter(committee_user, election, "director", 1, figures(4, 4, [3, 1]), figures(4, 4, [3, 1]))
+    member = enter(committee_user, election, "member", 1, figures(4, 4, [4, 0, 0]), figures(4, 4, [4, 0, 0]))  # fmt: skip
+    outcome = results.contest_result(member)
+    assert outcome.result.summary["status"] == "second_round_needed"  # the engine's word
+    assert outcome.second_round_candidates == []
+    assert (outcome.status, outcome.unfilled) == ("seats_unfilled", 1)
+    with pytest.raises(ServiceError, match="needs no second round"):
+        rounds.schedule_second_round(committee_user, member, DAY)
+    assert declaration.declaration_problems(election) == []
+
+
+def test_a_tie_in_the_second_round_leaves_the_seat_to_another_vote(election, committee_user, client):  # fmt: skip
+    director = enter(committee_user, election, "director", 1, figures(4, 4, [2, 2]), figures(4, 4, [2, 2]))  # fmt: skip
+    assert results.contest_result(director).second_round_candidates == ["王芳", "陈磊"]
+    rounds.schedule_second_round(committee_user, director, DAY + timedelta(days=1))
+    enter(committee_user, election, "director", 2, figures(3, 3, [2, 1]), figures(3, 3, [1, 2]))
+    outcome = results.contest_result(director)
+    assert (outcome.status, outcome.result.extra["new_vote_candidates"]) == ("tie_new_vote", ["王芳", "陈磊"])  # fmt: skip
+    page = _page(client, election)
+    assert "The second round ended in a tie between 王芳 (Wang Fang), 陈磊 (Chen Lei)." in page
+    assert "so it must be filled by another vote" in page

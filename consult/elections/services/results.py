@@ -130,7 +130,12 @@ class ContestResult:
             return "error"
         if self.result is None:
             return "waiting"
-        return self.result.summary.get("status", "complete")
+        status = self.result.summary.get("status", "complete")
+        if status == "second_round_needed" and not self.second_round_candidates:
+            # Everyone not elected had no vote: the engine names nobody for a second round,
+            # so the seats are unfilled (its count of an empty second round says as much).
+            return "seats_unfilled"
+        return status
 
     @property
     def final(self):

@@ -113,7 +113,7 @@ def review_count(assignment, number, kind, text=None, *, at=None):
     db.session.add(review)
     db.session.flush()
     action = "election.count_countersigned" if kind is ReviewKind.COUNTERSIGNED else "election.count_objection"  # fmt: skip
-    audit.record(action, review, data={"station": station.id, "round": number, "entries": ids, "text": text})  # fmt: skip
+    audit.record(action, review, data={"station": station.id, "round": number, "assignment": assignment.id, "entries": ids, "text": text})  # fmt: skip
     if kind is ReviewKind.OBJECTION:
         from consult.elections import COUNT_OBJECTION
 
