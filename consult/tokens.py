@@ -10,6 +10,8 @@ INVITATION = "consult.register-invitation"
 ELECTION_HELPER_CONFIRM = "consult.election-helper-confirm"
 ELECTION_HELPER_MANAGE = "consult.election-helper-manage"
 ELECTION_BADGE = "consult.election-badge"
+# An approved observer countersigns (or objects to) their station's count on election day.
+ELECTION_COUNTERSIGN = "consult.election-countersign"
 
 
 class TokenInvalid(Exception):

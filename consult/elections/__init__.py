@@ -1,8 +1,10 @@
-"""Committee elections (换届选举), part 1: preparing an election by the law's timeline, and
-the observer and volunteer programme.
+"""Committee elections (换届选举): preparing an election by the law's timeline, the observer
+and volunteer programme (part 1); election day's counts per station, observers who
+countersign them, second rounds and the declaration of results (part 2).
 
 models/      elections, rule sets, contests, stations and shifts, the voter list and
-             objections, candidates, relations, counting staff, proxies, helpers
+             objections, candidates, relations, counting staff, proxies, helpers;
+             station counts, second rounds, countersignatures, the declaration
 services/    the rules, one module per area (see services/__init__.py)
 views/       the committee's pages, residents' pages and the public helper pages
 links.py     signed links for helpers, iCalendar files, badges' QR codes
@@ -39,6 +41,14 @@ DEADLINE_REMINDER = NotificationKind(
     description=_l("Each morning, for what is late or due within three days."),
 )
 
+COUNT_OBJECTION = NotificationKind(
+    "elections.count_objection",
+    _l("Objections to a station's count (committee)"),
+    subject=_l("%(title)s: an observer objects to the count at %(station)s"),
+    text=_l("Answer the objection on the count's page; the results cannot be declared before."),
+    description=_l("When an observer records an objection to a station's count."),
+)
+
 domain = Domain(
     "elections",
     blueprint="consult.elections.views:bp",
@@ -60,5 +70,5 @@ domain = Domain(
     api="consult.elections.api:routes",
     dashboard="consult.elections.dashboard:tiles",
     exports="consult.elections.export:export_tables",
-    notifications=[VOTER_LIST_PUBLISHED, OBJECTION_DECIDED, DEADLINE_REMINDER],
+    notifications=[VOTER_LIST_PUBLISHED, OBJECTION_DECIDED, DEADLINE_REMINDER, COUNT_OBJECTION],
 )

@@ -1,5 +1,6 @@
 """Elections in the open-data API: contests, seats, candidates and their profiles once
-published, stations and shifts, the timeline. Never a voter list, an applicant's or a
+published, stations and shifts, the timeline; from election day the per-station counts, the
+rounds and the declaration (api_results.py). Never a voter list, an applicant's or a
 proxy's personal data."""
 
 from sqlalchemy import select
@@ -7,6 +8,7 @@ from sqlalchemy import select
 from consult.core.api import PAGE_PARAMETERS, ApiRoutes, keyset_page, list_of, ref
 from consult.core.permissions import fetch_or_404
 from consult.core.urls import external_url_for
+from consult.elections.api_results import DECLARATION, RESULTS, SCHEMAS, results_json
 from consult.elections.models import Election
 from consult.elections.services import candidates as candidate_services
 from consult.elections.services import timeline as timeline_services
@@ -21,6 +23,8 @@ _TEXTS = {"type": "object", "additionalProperties": {"type": "string"}}
 _DATE = {"type": "string", "format": "date"}
 _TIME = {"type": "string", "format": "date-time"}
 
+for _name, _definition in SCHEMAS.items():
+    routes.schema(_name, _definition)
 routes.schema(
     "ElectionSummary",
     {
@@ -56,7 +60,8 @@ routes.schema(
     {
         "type": "object",
         "required": ["id", "title", "description", "election_day", "status", "rules",
-                     "contests", "candidates_published", "stations", "timeline"],
+                     "contests", "candidates_published", "stations", "timeline",
+                     "results", "declaration"],
         "properties": {
             "id": {"type": "integer"},
             "title": _TEXTS,
@@ -98,6 +103,8 @@ routes.schema(
                     }},
                 },
             }},
+            "results": RESULTS,
+            "declaration": DECLARATION,
             "timeline": {"type": "array", "items": {
                 "type": "object",
                 "required": ["step", "due", "status", "done_at"],
@@ -146,6 +153,7 @@ def candidate_json(candidate):
 
 def election_json(election):
     published = candidate_services.published_candidates(election)
+    results, declaration = results_json(election)
     return {
         "id": election.id,
         "title": _titles(election),
@@ -193,6 +201,8 @@ def election_json(election):
             }
             for step in timeline_services.timeline(election)
         ],
+        "results": results,
+        "declaration": declaration,
     }
 
 
@@ -202,6 +212,6 @@ def elections():
     return keyset_page(select(Election), Election.id, summary_json)
 
 
-@routes.get("/elections/<id:election_id>", summary="One election: contests, candidates once published, stations, shifts and the timeline", response=ref("Election"))  # fmt: skip
+@routes.get("/elections/<id:election_id>", summary="One election: contests, candidates once published, stations, shifts, the timeline; per-station counts, rounds and the declaration once counted", response=ref("Election"))  # fmt: skip
 def election(election_id):
     return election_json(fetch_or_404(Election, election_id))

@@ -1,4 +1,5 @@
-"""Elections on the committee's home page: what is late or due soon (the dashboard hook)."""
+"""Elections on the committee's home page: what is late or due soon while preparing; on
+election day, the counts still to enter and the objections to answer (the dashboard hook)."""
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
@@ -34,4 +35,29 @@ def tiles(user):
                 urgent=bool(late),
             )
         )
-    return result
+    return result + _counting_tiles()
+
+
+def _counting_tiles():
+    from consult.elections.services.results import election_results
+    from consult.elections.services.reviews import waiting_objections
+
+    found = []
+    counting = (ElectionStatus.COUNTING.value, ElectionStatus.SECOND_ROUND.value)
+    for election in db.session.scalars(select(Election).where(Election.status.in_(counting))):
+        missing = 0
+        for outcome in election_results(election):
+            missing += len(outcome.missing[1])
+            if outcome.second_round is not None:
+                missing += len(outcome.missing[2])
+        objections = len(waiting_objections(election))
+        found.append(
+            Tile(
+                election.title_in(content_language_for()),
+                value=missing + objections,
+                url=url_for("elections.count", election_id=election.id),
+                text=_l("counts to enter or objections to answer before the declaration"),
+                urgent=bool(objections),
+            )
+        )
+    return found

@@ -1,6 +1,7 @@
 """The demo election: in preparation, its timeline part done, stations with shifts,
 candidates, and observers' and volunteers' applications in every state, with a badge to
-verify. Built through the real services."""
+verify. Built through the real services. Then a past election, counted and declared
+(demo_past.py)."""
 
 from datetime import time, timedelta
 
@@ -10,6 +11,7 @@ from consult.accounts.models import User
 from consult.core.permissions import COMMITTEE
 from consult.core.urls import site_path
 from consult.elections import clock, links
+from consult.elections.demo_past import seed_past_election
 from consult.elections.models import (
     Contest,
     Election,
@@ -215,3 +217,4 @@ def seed_election():
     if badge is not None:
         path = site_path("elections.verify_badge", token=links.badge_token(badge))
         yield f"badge to verify: {path}"
+    yield from seed_past_election(committee)

@@ -8,11 +8,15 @@ from consult.core.domain import ExportTable
 from consult.elections.models import (
     Candidate,
     CountingStaff,
+    CountReview,
+    Declaration,
     Election,
     HelperApplication,
     HelperAssignment,
     Proxy,
+    SecondRound,
     Shift,
+    StationCount,
     Voter,
 )
 from consult.extensions import db
@@ -60,4 +64,24 @@ def export_tables():
                         a.application.latin_name, a.application.nationality, a.application.languages,
                         a.application.email, a.application.phone, a.application.status.value,
                         a.shift_id, a.status.value))),
+        ExportTable("election_station_counts.csv", _l("Stations' counts, every entry (corrections with their reasons)."),
+                    ("election_id", "contest", "station", "round", "version", "voters_signed", "ballots_cast",
+                     "invalid", "blank", "votes", "write_ins", "against", "abstain", "reason", "entered_at"),
+                    _rows(select(StationCount).order_by(StationCount.id), lambda c: (
+                        c.election_id, c.contest.kind.value, c.station.name, c.round, c.version,
+                        c.voters_signed, c.ballots_cast, c.invalid, c.blank, c.votes_json, c.write_ins_json,
+                        c.against_json, c.abstain_json, c.reason, c.entered_at.isoformat()))),
+        ExportTable("election_second_rounds.csv", _l("Second rounds and their days."),
+                    ("election_id", "contest", "held_on", "scheduled_at"),
+                    _rows(select(SecondRound).order_by(SecondRound.id), lambda r: (
+                        r.contest.election_id, r.contest.kind.value, r.held_on, r.scheduled_at.isoformat()))),
+        ExportTable("election_count_reviews.csv", _l("Observers' countersignatures and objections, with the answers."),
+                    ("election_id", "station", "round", "observer", "kind", "text", "made_at", "answer", "answered_at"),
+                    _rows(select(CountReview).order_by(CountReview.id), lambda r: (
+                        r.election_id, r.station.name, r.round, r.assignment.application.latin_name, r.kind.value,
+                        r.text, r.made_at.isoformat(), r.answer, r.answered_at))),
+        ExportTable("election_declarations.csv", _l("Declarations of results, as declared (JSON)."),
+                    ("election_id", "declared_at", "results"),
+                    _rows(select(Declaration).order_by(Declaration.id), lambda d: (
+                        d.election_id, d.declared_at.isoformat(), d.results_json))),
     ]  # fmt: skip

@@ -12,7 +12,13 @@ from consult.core.notifications import notify
 from consult.core.notifications.sms import SmsError, send_sms, sms_enabled
 from consult.core.queue import daily_at, every_minutes, periodic, task
 from consult.elections import clock, links
-from consult.elections.models import Election, ElectionStatus, HelperApplication, HelperAssignment
+from consult.elections.models import (
+    Election,
+    ElectionStatus,
+    HelperApplication,
+    HelperAssignment,
+    HelperRole,
+)
 from consult.extensions import db
 from consult.i18n import UI_LOCALES, content_language_for
 
@@ -25,6 +31,9 @@ SUBJECTS = {
     "wait_listed": _l("You are on the wait list for %(title)s"),
     "declined": _l("Your sign-up for %(title)s"),
     "revoked": _l("Your badge for %(title)s is revoked"),
+    "countersign": _l("%(title)s: the count at your station is entered; please countersign it"),
+    "corrected": _l("%(title)s: the count at your station was corrected; please check it again"),
+    "answered": _l("%(title)s: the committee has answered your objection"),
 }
 SMS_TEXTS = {
     "confirm": _l("Confirm your sign-up for %(title)s: %(link)s"),
@@ -33,7 +42,12 @@ SMS_TEXTS = {
     "wait_listed": _l("You are on the wait list for %(title)s: %(link)s"),
     "declined": _l("Your sign-up for %(title)s was not accepted: %(link)s"),
     "revoked": _l("Your badge for %(title)s is revoked: %(link)s"),
+    "countersign": _l("%(title)s: countersign your station's count, or object: %(link)s"),
+    "corrected": _l("%(title)s: your station's count was corrected, check it again: %(link)s"),
+    "answered": _l("%(title)s: the committee has answered your objection: %(link)s"),
 }
+# Messages about the count lead to the observer's countersigning page.
+COUNT_MESSAGES = ("countersign", "corrected", "answered")
 
 
 @task("elections.helper_message")
@@ -44,7 +58,13 @@ def send_helper_message(job, application_id, message, assignment_id=None):
     assignment = db.session.get(HelperAssignment, assignment_id) if assignment_id else None
     locale = application.locale or "en"
     title = application.election.title_in(content_language_for(locale))
-    link = links.confirm_url(application) if message == "confirm" else links.manage_url(application)
+    if message == "confirm":
+        link = links.confirm_url(application)
+    elif message in COUNT_MESSAGES and assignment is not None:
+        link = links.countersign_url(assignment)
+    else:
+        link = links.manage_url(application)
+    observing = assignment is not None and application.role is HelperRole.OBSERVER
     with force_locale(locale):
         subject = SUBJECTS[message] % {"title": title}
         sms = SMS_TEXTS[message] % {"title": title, "link": link}
@@ -60,6 +80,7 @@ def send_helper_message(job, application_id, message, assignment_id=None):
             title=title,
             link=link,
             ics=links.ics_url(application, assignment) if assignment else None,
+            countersign=links.countersign_url(assignment) if observing else None,
         )
     if application.phone and sms_enabled():
         try:

@@ -4,6 +4,8 @@ iCalendar file of a shift, and the badge's QR code.
 - confirm: sent right after sign-up; works for CONFIRM_HOURS.
 - manage: the person's own page (status, calendar files, badges, cancelling).
 - badge: printed as a QR code; opens the public verification page.
+- countersign: an approved observer's page on election day to countersign the station's
+  count or record an objection (sent with the approval and when the count is entered).
 """
 
 from datetime import timedelta
@@ -20,6 +22,7 @@ from consult.i18n import community_name, content_language_for
 from consult.residents.invitations import qr_data_uri
 from consult.tokens import (
     ELECTION_BADGE,
+    ELECTION_COUNTERSIGN,
     ELECTION_HELPER_CONFIRM,
     ELECTION_HELPER_MANAGE,
     TokenInvalid,
@@ -63,6 +66,18 @@ def badge_token(assignment):
 
 def assignment_for_badge(token):
     return _load(ELECTION_BADGE, token, "b", HelperAssignment, LONG_LIVED)
+
+
+def countersign_token(assignment):
+    return dump_token(ELECTION_COUNTERSIGN, {"c": assignment.id})
+
+
+def assignment_for_countersign(token):
+    return _load(ELECTION_COUNTERSIGN, token, "c", HelperAssignment, LONG_LIVED)
+
+
+def countersign_url(assignment):
+    return external_url_for("elections.countersign", token=countersign_token(assignment))
 
 
 def confirm_url(application):

@@ -70,3 +70,34 @@ def can_manage_relation(user, relation):
 @predicate
 def can_manage_mobile_voter(user, mobile_voter):
     return is_committee(user)
+
+
+# Election day ------------------------------------------------------------------------------
+
+
+@predicate
+def can_count_election(user, election):
+    """The committee begins the count, enters stations' counts, answers objections and
+    declares the results."""
+    return is_committee(user)
+
+
+@predicate
+def can_enter_count(user, station):
+    return is_committee(user)
+
+
+@predicate
+def can_schedule_second_round(user, contest):
+    return is_committee(user)
+
+
+@predicate
+def can_answer_review(user, review):
+    return is_committee(user)
+
+
+@predicate
+def can_view_results(user, election):
+    """The count is public: counted in public, announced on the spot, declared to all."""
+    return True

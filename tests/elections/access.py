@@ -63,18 +63,31 @@ ACCESS = {
     "elections.shift_calendar": ANYONE,
     "elections.badge": ANYONE,
     "elections.verify_badge": ANYONE,
+    # Election day: the committee counts and declares; the results are public; an approved
+    # observer countersigns through a signed link (no account).
+    "elections.count": COMMITTEE_ONLY,
+    "elections.begin_count": COMMITTEE_ONLY,
+    "elections.enter_count": COMMITTEE_ONLY,
+    "elections.schedule_second_round": COMMITTEE_ONLY,
+    "elections.answer_review": COMMITTEE_ONLY,
+    "elections.declare": COMMITTEE_ONLY,
+    "elections.results": ANYONE,
+    "elections.print_results": ANYONE,
+    "elections.countersign": ANYONE,
     "api.elections_elections": ANYONE,
     "api.elections_election": ANYONE,
 }
 
 
 def url_values(db):
-    """The demo election, its pieces, and a helper's links (an approved observer)."""
+    """The demo election, its pieces, and a helper's links (an approved observer); the past
+    demo election for election day's routes."""
     from consult.elections import links
     from consult.elections.models import (
         AssignmentStatus,
         Candidate,
         CountingStaff,
+        CountReview,
         Election,
         HelperAssignment,
         MobileVoter,
@@ -86,7 +99,7 @@ def url_values(db):
     )
     from consult.elections.photos import photo_folder
 
-    election = db.session.scalars(select(Election)).first()
+    election, past = db.session.scalars(select(Election).order_by(Election.id)).all()[:2]
     candidate = db.session.scalars(select(Candidate).filter_by(election_id=election.id)).first()
     approved, other = db.session.scalars(
         select(HelperAssignment)
@@ -107,6 +120,9 @@ def url_values(db):
     (photo_folder() / candidate.photo).write_bytes(b"\xff\xd8\xff\xd9")
     db.session.commit()
     token = links.manage_token(approved.application)
+    review = db.session.scalars(
+        select(CountReview).filter_by(election_id=past.id).order_by(CountReview.id)
+    ).first()
     return {
         "election_id": election.id,
         "station_id": db.session.scalars(select(PollingStation.id)).first(),
@@ -128,4 +144,11 @@ def url_values(db):
         "elections.shift_calendar:token": token,
         "elections.badge:token": token,
         "elections.verify_badge:token": links.badge_token(approved),
+        # The past demo election, counted and declared.
+        "elections.enter_count:station_id": past.stations[0].id,
+        "elections.enter_count:contest_id": past.contests[-1].id,
+        "number": 2,
+        "elections.schedule_second_round:contest_id": past.contests[-1].id,
+        "review_id": review.id,
+        "elections.countersign:token": links.countersign_token(review.assignment),
     }

@@ -1,5 +1,12 @@
 """The elections domain's tables (one module per area)."""
 
+from consult.elections.models.counts import (
+    CountReview,
+    Declaration,
+    ReviewKind,
+    SecondRound,
+    StationCount,
+)
 from consult.elections.models.election import (
     Contest,
     ContestKind,
@@ -32,9 +39,10 @@ from consult.elections.models.voters import Objection, ObjectionDecision, Voter,
 
 __all__ = [
     "ApplicationStatus", "AssignmentStatus", "Candidate", "CandidateStatement",
-    "CodeOfConduct", "Contest", "ContestKind", "CountingStaff", "DeclaredBy", "Election",
+    "CodeOfConduct", "Contest", "ContestKind", "CountReview", "CountingStaff", "Declaration",
+    "DeclaredBy", "Election",
     "ElectionMode", "ElectionStatus", "ElectionText", "HelperApplication", "HelperAssignment",
     "HelperRole", "MobileVoter", "Objection", "ObjectionDecision", "PollingStation", "Proxy",
-    "Publication", "PublicationKind", "Relation", "RelationKind", "Rules", "Shift", "StaffRole",
-    "Voter", "VoterSource",
+    "Publication", "PublicationKind", "Relation", "RelationKind", "ReviewKind", "Rules",
+    "SecondRound", "Shift", "StaffRole", "StationCount", "Voter", "VoterSource",
 ]  # fmt: skip

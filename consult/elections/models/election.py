@@ -12,13 +12,29 @@ from consult.elections.models.rules import Rules
 
 
 class ElectionStatus(State):
+    """Preparing until the committee begins the count (on election day, once the polls have
+    closed); counting while stations' counts are entered; waiting for a second round
+    (另行选举) once one is scheduled; declared when the committee declares the results."""
+
     PREPARING = "preparing", _l("In preparation")
-    # Election day, the count and the declaration are part 2's (issue 16).
+    COUNTING = "counting", _l("Counting")
+    SECOND_ROUND = "second_round", _l("Second round to come")
+    DECLARED = "declared", _l("Results declared")
     CANCELLED = "cancelled", _l("Cancelled")
 
     @classmethod
     def transitions(cls):
-        return {cls.PREPARING: (cls.CANCELLED,)}
+        return {
+            cls.PREPARING: (cls.COUNTING, cls.CANCELLED),
+            cls.COUNTING: (cls.SECOND_ROUND, cls.DECLARED, cls.CANCELLED),
+            # back to counting when a corrected first round no longer needs a second one
+            cls.SECOND_ROUND: (cls.COUNTING, cls.DECLARED, cls.CANCELLED),
+        }
+
+    @property
+    def counting(self):
+        """Whether stations' counts may be entered and checked now."""
+        return self in (ElectionStatus.COUNTING, ElectionStatus.SECOND_ROUND)
 
 
 class ContestKind(Choice):
@@ -63,6 +79,9 @@ class Election(TimestampMixin, db.Model):
     @rules.setter
     def rules(self, rules):
         self.rules_json = rules.to_json()
+
+    def move_to(self, status):
+        self.status = ElectionStatus(self.status).check_move(status)
 
     def text(self, language):
         """The title and description in ``language`` (a content language tag), or None."""

@@ -11,4 +11,13 @@ staff.py       counting staff and their conflicts
 proxies.py     proxy votes
 signup.py      observers' and volunteers' sign-up, confirmation, cancellation
 decisions.py   the committee's approvals, wait list and revocations
+
+Election day (part 2):
+counts.py      beginning the count; each station's count per contest and round, checked
+               at the field; corrections that keep the history
+results.py     the stations' counts as consult.tally's totals input, and its answer
+rounds.py      the second round (另行选举): scheduling, dropping one no longer needed
+reviews.py     observers' countersignatures and objections, the committee's answers
+report.py      the results document the pages, the printed notice and the API read
+declaration.py what stops the declaration, vacancies, declaring (frozen results)
 """

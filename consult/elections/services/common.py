@@ -21,6 +21,16 @@ def ensure_preparing(election):
         raise ServiceError(_l("This election is no longer in preparation."))
 
 
+def ensure_counting(election):
+    """Counts, second rounds, countersignatures and answers: only between the count's
+    beginning and the declaration."""
+    status = ElectionStatus(election.status)
+    if status is ElectionStatus.DECLARED:
+        raise ServiceError(_l("The results are declared: the count can no longer change."))
+    if not status.counting:
+        raise ServiceError(_l("The count of this election has not begun."))
+
+
 def committee_members():
     from consult.accounts.models import User
     from consult.core.permissions import COMMITTEE

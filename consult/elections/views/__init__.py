@@ -6,6 +6,10 @@ candidates.py candidates, photos, withdrawals, relations
 staff.py      counting staff and proxies
 helpers.py    the public sign-up, confirmation, a helper's own page, badges, verification
 roster.py     the committee's view of applications per shift, decisions, the roster
+count.py      election day for the committee: the count, corrections, second rounds,
+              answers to objections, the declaration
+countersign.py an approved observer's countersigning page (signed link, no account)
+results.py    the public results and the printed notice of the declaration
 """
 
 from flask import Blueprint, flash, redirect
@@ -39,7 +43,10 @@ def flash_problems(form):
 
 from consult.elections.views import (  # noqa: E402,F401
     candidates,
+    count,
+    countersign,
     helpers,
+    results,
     roster,
     setup,
     staff,
@@ -55,4 +62,21 @@ def setup_app(app):
     from consult.text.markdown import render_markdown
 
     app.jinja_env.globals.setdefault("content_language", content_language_for)
+    # the results document keeps dates and times as ISO text
+    app.jinja_env.filters.setdefault("from_iso", _from_iso)
+    app.jinja_env.filters.setdefault("contest_label", _contest_label)
     app.jinja_env.filters.setdefault("markdown", lambda text: Markup(render_markdown(text or "")))
+
+
+def _from_iso(text):
+    from datetime import date, datetime
+
+    if not text:
+        return None
+    return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+
+
+def _contest_label(kind):
+    from consult.elections.models import ContestKind
+
+    return ContestKind(kind).label

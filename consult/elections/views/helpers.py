@@ -102,6 +102,9 @@ def my_sign_up(token):
         token=token,
         confirm=ConfirmForm(),
         approved=AssignmentStatus.APPROVED,
+        countersign_url=lambda assignment: url_for(
+            "elections.countersign", token=links.countersign_token(assignment)
+        ),  # fmt: skip
     )
 
 
