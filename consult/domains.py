@@ -16,6 +16,7 @@ DOMAINS = (
     "consult.residents",
     "consult.community",
     "consult.elections",
+    "consult.data_rights",
 )
 
 
