@@ -303,6 +303,8 @@ def verify_resident(actor, resident, user, *, method=BY_COMMITTEE, note=None, in
     _ensure(method == BY_INVITATION or can_edit_resident(actor, resident))
     if user is None:
         raise ServiceError(_l("No account uses this e-mail address."), "email")
+    if resident.is_moved_out:
+        raise ServiceError(_l("This resident has moved out: their entry is not verified."))
     if resident.user_id is not None:
         if resident.user_id == user.id:
             raise ServiceError(_l("This account is already linked to this register entry."))
