@@ -61,5 +61,5 @@ domain = Domain(
     ],
     dashboard="consult.data_rights.dashboard:tiles",
     notifications=[DELETION_REQUESTED, DELETION_REFUSED],
-    personal_data="consult.data_rights.dashboard:personal_data",
+    personal_data="consult.data_rights.personal:personal_data",
 )

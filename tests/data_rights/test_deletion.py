@@ -47,6 +47,15 @@ def test_asking_needs_the_password_and_tells_the_committee(db, people, as_user):
     assert told.path == f"/data-rights/requests/{pending(db, wang).id}"
 
 
+def test_the_committees_home_shows_requests_waiting(db, people, as_user, second_client):
+    committee, wang, _anna = people
+    sign_in(second_client, committee)
+    assert "Account deletion requests" not in second_client.get("/").get_data(as_text=True)
+    ask(as_user(wang))
+    home = second_client.get("/").get_data(as_text=True)
+    assert "Account deletion requests" in home and "/data-rights" in home
+
+
 def test_the_committee_deletes_the_account_and_keeps_the_register_entry(
     app, db, people, as_user, client, second_client, outbox
 ):
