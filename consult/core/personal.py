@@ -2,12 +2,13 @@
 their messages and notification settings. Deleting an account deletes both."""
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from consult.core.domain import PersonalTable
 from consult.core.notifications.kinds import all_kinds, render
 from consult.core.notifications.models import Frequency, Notification, NotificationSetting
 from consult.core.notifications.services import settings_of
+from consult.core.queue.models import Job, JobStatus
 from consult.extensions import db
 from consult.i18n import DEFAULT_LOCALE, current_locale_name
 
@@ -58,6 +59,13 @@ def personal_data(user):
 
 
 def forget_user(user, actor):
-    """A deleted account's inbox and settings go: they were only for that person."""
+    """A deleted account's inbox and settings go: they were only for that person. The jobs
+    it started and that are done keep no payload (an e-mail change's address, say); failed
+    ones keep theirs, as someone may still retry them."""
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
     db.session.execute(delete(NotificationSetting).where(NotificationSetting.user_id == user.id))
+    db.session.execute(
+        update(Job)
+        .where(Job.created_by_id == user.id, Job.status == JobStatus.DONE)
+        .values(payload="{}")
+    )

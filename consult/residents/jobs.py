@@ -8,9 +8,11 @@ the job and the import with it; the file is kept so the committee can try again.
 """
 
 import json
+from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from consult.core import audit
 from consult.core.models import utcnow
@@ -27,6 +29,7 @@ from consult.residents.permissions import can_manage_register
 
 PROGRESS_COMMIT_EVERY = 2000
 PURGE_HOUR = 3  # community time: the moved-out residents' purge runs at 03:30
+UNCONFIRMED_DAYS = 7  # a full import waiting for its confirmation is then cancelled
 
 audit.describe("register.import_started", _l("Register import started"))
 audit.describe("register.import_confirmed", _l("Full register import confirmed"))
@@ -179,9 +182,29 @@ def job_problems(job):
     return [Problem.from_json(item) for item in json.loads(job.errors)] if job.errors else []
 
 
+def cancel_unconfirmed_imports(now=None):
+    """A full import nobody confirmed within UNCONFIRMED_DAYS is cancelled: the file it
+    keeps holds personal data."""
+    now = now or utcnow()
+    stale = db.session.scalars(
+        select(ImportJob).where(
+            ImportJob.status == ImportStatus.CONFIRMING,
+            ImportJob.created_at < now - timedelta(days=UNCONFIRMED_DAYS),
+        )
+    ).all()
+    for job in stale:
+        job.move_to(ImportStatus.CANCELLED)
+        job.content = None
+        job.finished_at = now
+        audit.record("register.import_cancelled", job, data={"unconfirmed_days": UNCONFIRMED_DAYS})  # fmt: skip
+    return len(stale)
+
+
 @periodic("residents.purge_moved_out", daily_at(PURGE_HOUR, 30))
 def purge_moved_out_residents():
-    """Each night, purge the moved-out residents whose retention has ended."""
+    """Each night, purge the moved-out residents whose retention has ended, and drop the
+    files of full imports nobody confirmed."""
     from consult.residents.moving import purge_moved_out
 
     purge_moved_out()
+    cancel_unconfirmed_imports()

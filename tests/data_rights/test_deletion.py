@@ -1,6 +1,8 @@
 """Deleting an account: the person asks, the committee confirms or refuses; what the
 person wrote stays, attributed to "a former resident", and the audit chain still verifies."""
 
+import json
+
 import pytest
 from flask_babel import force_locale
 from sqlalchemy import select
@@ -8,6 +10,7 @@ from sqlalchemy import select
 from consult.accounts.models import User, UserSession
 from consult.core.audit import AuditPersonalValue
 from consult.core.notifications.models import Notification
+from consult.core.queue import Job
 from consult.data_rights.models import AccountDeletionRequest, DeletionStatus
 from consult.residents.models import VerificationEvent
 from tests.conftest import PASSWORD, sign_in
@@ -61,6 +64,13 @@ def test_the_committee_deletes_the_account_and_keeps_the_register_entry(
 ):
     committee, wang, _anna = people
     wang_id, wang_entry = wang.id, resident(db, "王芳")
+    # A job she started (an e-mail change's message, sent) holds her new address.
+    done_job = Job(
+        kind="accounts.email_change_mail", status="done", created_by_id=wang_id,
+        payload=json.dumps({"email": "fang.new@example.org", "user_id": wang_id}),
+    )  # fmt: skip
+    db.session.add(done_job)
+    db.session.commit()
     ask(as_user(wang))
     request = pending(db, wang)
     assert sign_in(second_client, committee).status_code == 302
@@ -78,6 +88,7 @@ def test_the_committee_deletes_the_account_and_keeps_the_register_entry(
     assert user.preferred_locale is None and user.totp_secret is None
     assert db.session.scalars(select(UserSession).filter_by(user_id=wang_id)).first() is None
     assert db.session.scalars(select(Notification).filter_by(user_id=wang_id)).first() is None
+    assert db.session.get(Job, done_job.id).payload == "{}"
     # Her session has ended: her browser is sent to sign in, and the password opens nothing.
     assert "/account/sign-in" in client.get("/account/my-data").location
     assert sign_in(client, "wang.fang@example.org").status_code == 422

@@ -128,3 +128,19 @@ def test_the_command_line_confirms_with_yes_and_speaks_chinese(app, db, imported
     result = run(app, str(path), "--full", "--yes", "--locale", "zh_Hans")
     assert result.exit_code == 0, result.output
     assert "标记为已迁出的居民：1 人" in result.output
+
+
+def test_a_full_import_nobody_confirms_is_cancelled_after_a_week(client, db, imported, committee):
+    from datetime import timedelta
+
+    from consult.core.models import utcnow
+    from consult.residents.jobs import cancel_unconfirmed_imports
+
+    upload(client, without_anna(), full="y")
+    job = db.session.scalars(select(ImportJob)).one()
+    assert cancel_unconfirmed_imports(now=utcnow() + timedelta(days=6)) == 0
+    assert job.content is not None
+    assert cancel_unconfirmed_imports(now=utcnow() + timedelta(days=8)) == 1
+    db.session.expire_all()
+    assert job.status == "cancelled" and job.content is None
+    assert resident(db, "Anna Smith").moved_out_on is None
