@@ -112,7 +112,8 @@ class Tile:
 class ExportTable:
     """One CSV file of the committee's "export everything" ZIP (the export hook).
 
-    ``rows`` is a callable returning an iterable of tuples in ``columns`` order.
+    ``rows`` is a callable returning an iterable of tuples in ``columns`` order; better a
+    generator over the query than a list, so that a large table streams into the ZIP.
     """
 
     filename: str
