@@ -147,13 +147,11 @@ def committee():
 
 def _request_page(request, confirm_form=None, refuse_form=None):
     confirm_form, refuse_form = confirm_form or ConfirmForm(), refuse_form or RefuseForm()
-    pending = request.status == DeletionStatus.PENDING
     return render_template(
         "data_rights/request.html",
         deletion=request,
         confirm_form=confirm_form,
         refuse_form=refuse_form,
-        holdings=[t.title for t in domain_tables(request.user) if t.rows] if pending else [],
     ), form_status(confirm_form, refuse_form)
 
 
