@@ -5,6 +5,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 PASSWORD_RESET = "consult.password-reset"
 INVITATION = "consult.register-invitation"
+EMAIL_CHANGE = "consult.account-email-change"
 # Election helpers (observers and volunteers), who have no account: confirming a sign-up,
 # managing (cancelling) it, and the badge whose QR code anyone can verify.
 ELECTION_HELPER_CONFIRM = "consult.election-helper-confirm"

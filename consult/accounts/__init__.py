@@ -14,9 +14,12 @@ domain = Domain(
     blueprint="consult.accounts.views:bp",
     models="consult.accounts.models",
     commands=["consult.accounts.cli:users_cli"],
-    tasks=["consult.accounts.services"],
+    tasks=["consult.accounts.services", "consult.accounts.email_change"],
     setup="consult.accounts.login:init_app",
     seed="consult.accounts.demo:seed_accounts",
+    exports="consult.accounts.export:export_tables",
+    personal_data="consult.accounts.personal:personal_data",
+    forget_user="consult.accounts.personal:forget_user",
     navigation=[
         NavEntry(
             "accounts.profile",

@@ -111,3 +111,13 @@ class SignInCodeForm(Form):
 class TurnOffTwoFactorForm(Form):
     code = StringField(_l("Code from your app"), [max_length(40)], filters=[strip_whitespace])
     password = PasswordField(_l("or your password"))
+
+
+class EmailChangeForm(Form):
+    email = EmailField(
+        _l("New e-mail address"),
+        [required(), email_address(), max_length(254)],
+        filters=[strip_whitespace],
+        description=_l("We send a link to it; your address changes when you open the link."),
+    )
+    password = PasswordField(_l("Your password"), [required()])

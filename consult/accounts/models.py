@@ -4,13 +4,18 @@ import hashlib
 import secrets
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import BigInteger, ForeignKey, String, UniqueConstraint
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.accounts.passwords import hash_password, password_matches
 from consult.core.enums import EnumText, check_in
 from consult.core.models import TimestampMixin, UTCDateTime, db, utcnow
 from consult.core.permissions import RESIDENT, Role
+
+# What a deleted account is called wherever its name was shown (its content stays).
+FORMER_RESIDENT = _l("a former resident")
 
 
 class User(TimestampMixin, db.Model):
@@ -21,7 +26,8 @@ class User(TimestampMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
-    display_name: Mapped[str] = mapped_column(String(80))
+    # Read and written as ``display_name`` (below), which a deleted account answers for.
+    stored_name: Mapped[str] = mapped_column("display_name", String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(EnumText(Role, 20), default=RESIDENT)
     preferred_locale: Mapped[str | None] = mapped_column(String(10))
@@ -32,6 +38,9 @@ class User(TimestampMixin, db.Model):
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     totp_last_counter: Mapped[int | None] = mapped_column(BigInteger)
+    # Set when the account is deleted (consult.data_rights): the row stays as a tombstone,
+    # its personal fields blanked, so that what the person wrote keeps its author.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     # Flask-Login's protocol.
     is_anonymous = False
@@ -48,6 +57,27 @@ class User(TimestampMixin, db.Model):
     session_token = None
     session_id = None
     session_remember = False
+
+    @hybrid_property
+    def display_name(self):
+        """The name others see; "a former resident", in the reader's language, once the
+        account is deleted. In SQL it is the stored column."""
+        if self.deleted_at is not None:
+            return FORMER_RESIDENT
+        return self.stored_name
+
+    @display_name.inplace.setter
+    def _display_name_setter(self, value):
+        self.stored_name = value
+
+    @display_name.inplace.expression
+    @classmethod
+    def _display_name_expression(cls):
+        return cls.stored_name
+
+    @property
+    def is_deleted(self):
+        return self.deleted_at is not None
 
     @property
     def two_factor_on(self):

@@ -45,4 +45,6 @@ domain = Domain(
         ),
     ],
     dashboard="consult.community.dashboard:tiles",
+    exports="consult.community.export:export_tables",
+    personal_data="consult.community.personal:personal_data",
 )

@@ -46,4 +46,7 @@ domain = Domain(
         ),
     ],
     api="consult.core.open_data:routes",
+    exports="consult.core.export:export_tables",
+    personal_data="consult.core.personal:personal_data",
+    forget_user="consult.core.personal:forget_user",
 )

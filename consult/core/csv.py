@@ -39,14 +39,19 @@ def restore(text):
     return text[1:] if _ADDED_QUOTE.match(text) else text
 
 
-def write_csv(header, rows):
-    """The CSV text (BOM first, CRLF line ends) of ``header`` and ``rows``, cells neutralised."""
-    buffer = io.StringIO()
+def write_csv(header, rows, out=None):
+    """The CSV text (BOM first, CRLF line ends) of ``header`` and ``rows``, cells neutralised.
+
+    With ``out`` (a text stream opened with ``newline=""``) the rows are written to it one
+    by one as they come and nothing is returned, so a large table is never held whole.
+    """
+    buffer = out if out is not None else io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise(name) for name in header])
     for row in rows:
         writer.writerow([neutralise(value) for value in row])
-    return BOM + buffer.getvalue()
+    return None if out is not None else buffer.getvalue()
 
 
 def csv_download(header, rows, filename):

@@ -15,6 +15,8 @@
         exports="consult.proposals.export:tables",
         search="consult.proposals.search:sources",
         notifications=[NotificationKind("proposals.answered", _l("..."), _l("..."))],
+        personal_data="consult.proposals.personal:personal_data",
+        forget_user="consult.proposals.personal:forget_user",
     )
 
 Everything but the name is optional; ``blueprint``, ``models``, ``setup`` and ``tasks``
@@ -24,6 +26,19 @@ may list several. ``setup`` is called with the app once it is built
 domain's ``__init__`` imports nothing heavy and domains never import each other to plug in.
 ``consult.domains`` lists the packages in order; create_app, the navigation, ``seed-demo``,
 the API, the dashboard, the export, search and notifications read them from there.
+
+Two hooks serve people's rights over their data (consult.data_rights):
+
+- ``personal_data(user)`` returns the :class:`PersonalTable` s of what the domain holds
+  about ``user`` (their objections, their proposals ...): shown on "My data" and written
+  into its download. Only that person's data: never another person's name or value.
+- ``forget_user(user, actor)`` runs when the committee confirms that ``user``'s account is
+  deleted, before the account itself is blanked: remove what is personal and only theirs
+  (settings, drafts, sign-ups), keep what they wrote for others (it stays attributed to the
+  account, whose name then reads "a former resident"). It changes the session and never
+  commits; raising ServiceError refuses the deletion (the committee sees why).
+
+Both are optional: a domain without them holds nothing about anyone.
 """
 
 from collections.abc import Callable, Iterable
@@ -97,13 +112,42 @@ class Tile:
 class ExportTable:
     """One CSV file of the committee's "export everything" ZIP (the export hook).
 
-    ``rows`` is a callable returning an iterable of tuples in ``columns`` order.
+    ``rows`` is a callable returning an iterable of tuples in ``columns`` order; better a
+    generator over the query than a list, so that a large table streams into the ZIP.
     """
 
     filename: str
     description: object
     columns: tuple
     rows: Callable[[], Iterable[tuple]]
+
+
+@dataclass(frozen=True)
+class PersonalTable:
+    """Part of what Consult holds about one person (the personal-data hook).
+
+    ``name`` names its file in the person's download (``<name>.csv``) and its key in the
+    JSON; ``columns`` are ``(key, label)`` pairs; ``rows`` are tuples in that order (text,
+    numbers, dates, times, booleans or None). A table with no rows is shown as "nothing".
+    ``subject`` is ``(audit name, id)`` of the record the table shows (``("resident", 7)``):
+    the audit trail's entries about that record, and the personal values kept beside it
+    under that subject, are shown to the person as theirs too.
+    """
+
+    name: str
+    title: object
+    columns: tuple
+    rows: list
+    description: object = None
+    subject: tuple | None = None
+
+    @property
+    def keys(self):
+        return tuple(key for key, _label in self.columns)
+
+    @property
+    def labels(self):
+        return tuple(label for _key, label in self.columns)
 
 
 @dataclass(frozen=True)
@@ -168,6 +212,9 @@ class Domain:
     # the register provides it for urgent messages and text messages.
     audience: str | None = None
     notifications: Iterable[NotificationKind] = field(default_factory=tuple)
+    # People's rights over their data (see the module docstring).
+    personal_data: str | Callable | None = None  # personal_data(user) -> [PersonalTable]
+    forget_user: str | Callable | None = None  # forget_user(user, actor): before deletion
 
     def part(self, name):
         """The declared part ``name`` imported, or None when the domain has none."""

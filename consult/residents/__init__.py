@@ -69,4 +69,6 @@ domain = Domain(
     notifications=[VERIFIED, VERIFICATION_REVOKED, IMPORT_FINISHED],
     audience="consult.residents.audience",
     exports="consult.residents.export:export_tables",
+    personal_data="consult.residents.personal:personal_data",
+    forget_user="consult.residents.personal:forget_user",
 )

@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from consult.core.domain import Contact
 from consult.extensions import db
 from consult.i18n import DEFAULT_LOCALE, normalize_locale
+from consult.residents.eligibility import current_residents
 from consult.residents.models import Building, Grid, Household, Resident
 from consult.residents.services import resident_of
 
@@ -25,8 +26,9 @@ def reading_locale(resident, user=None):
 
 
 def contacts_in_scope(scope, scope_id=None):
-    """Everyone in the register living in the scope, one contact per person."""
-    stmt = select(Resident).options(selectinload(Resident.user))
+    """Everyone in the register living in the scope, one contact per person (those who
+    moved out live elsewhere now: they are left out)."""
+    stmt = current_residents(select(Resident).options(selectinload(Resident.user)))
     if scope == "grid":
         stmt = (
             stmt.join(Resident.household)

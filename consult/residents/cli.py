@@ -8,16 +8,18 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from consult.core.csv import write_csv
 from consult.extensions import db
 from consult.i18n import DEFAULT_LOCALE, normalize_locale
 from consult.residents import importer
 from consult.residents.csvformat import (
+    COLUMNS,
     encoding_name,
-    export_csv,
     problem_message,
     template_csv,
 )
 from consult.residents.export import register_rows
+from consult.residents.full_import import mark_missing, missing_from
 from consult.residents.upsert import apply
 
 residents_cli = AppGroup("residents", help="The resident register: import and export its CSV.")
@@ -51,8 +53,15 @@ def _echo_counts(counts, dry_run):
 @residents_cli.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check the file and report; change nothing.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="FILE is the whole register: list the residents missing from it and, once you "
+    "confirm, mark them as moved out.",
+)
+@click.option("--yes", is_flag=True, help="With --full: confirm without asking.")
 @click.option("--locale", help="Language of the report: en, zh_Hans or zh_Hant.")
-def import_command(file, dry_run, locale):
+def import_command(file, dry_run, full, yes, locale):
     """Import the register from FILE (CSV, UTF-8). All or nothing."""
     data = file.read_bytes()
     text = importer.decode(data)
@@ -88,6 +97,11 @@ def import_command(file, dry_run, locale):
                     err=True,
                 )
             raise SystemExit(1)
+        missing = missing_from(checked) if full else []
+        if full and not _confirm_moved_out(missing, dry_run, yes):
+            db.session.rollback()
+            click.echo(_("Nothing was imported."), err=True)
+            raise SystemExit(1)
         with click.progressbar(length=max(len(checked.rows), 1), label=_("Saving")) as bar:
             done = [0]
 
@@ -96,6 +110,9 @@ def import_command(file, dry_run, locale):
                 done[0] = count
 
             counts = apply(checked, dry_run=dry_run, progress=saved)
+        if full and not dry_run:
+            moved = mark_missing(None, [row.id for row in missing])
+            click.echo(_("Residents marked as moved out: %(count)d", count=moved))
         if dry_run:
             db.session.rollback()
         else:
@@ -103,13 +120,40 @@ def import_command(file, dry_run, locale):
         _echo_counts(counts, dry_run)
 
 
+def _confirm_moved_out(missing, dry_run, yes):
+    """List who a full file leaves out and ask whether to mark them (True: go on)."""
+    if not missing:
+        click.echo(_("Everyone living here according to the register is in the file."))
+        return True
+    click.echo(
+        _(
+            "Not in the file, so marked as moved out today: %(count)d residents",
+            count=len(missing),
+        )
+    )
+    for row in missing:
+        born = row.birth_date.isoformat() if row.birth_date else "—"
+        click.echo(f"  {row.household_code}  {row.full_name}  {born}")
+    if dry_run or yes:
+        return True
+    return click.confirm(_("Import the file and mark them as moved out?"), default=False)
+
+
 @residents_cli.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 def export_command(file):
     """Write the register to FILE as CSV (UTF-8 with BOM, opens in Excel)."""
-    rows = register_rows()
-    file.write_bytes(export_csv(rows).encode("utf-8"))
-    click.echo(f"{len(rows)} residents written to {file}.")
+    count = 0
+
+    def counted():
+        nonlocal count
+        for row in register_rows():
+            count += 1
+            yield row
+
+    with file.open("w", encoding="utf-8", newline="") as out:
+        write_csv(COLUMNS, counted(), out=out)
+    click.echo(f"{count} residents written to {file}.")
 
 
 @residents_cli.command("template")

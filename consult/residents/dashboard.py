@@ -27,7 +27,9 @@ def tiles(user):
 
 def committee_tiles():
     verified, total = db.session.execute(
-        select(func.count(Resident.user_id), func.count(Resident.id))
+        select(func.count(Resident.user_id), func.count(Resident.id)).where(
+            Resident.moved_out_on.is_(None)  # those who moved out are not counted
+        )
     ).one()
     now = utcnow()
     made, redeemed, live = db.session.execute(
@@ -72,7 +74,7 @@ def committee_tiles():
                 _l("Import: %(name)s", name=job.filename),
                 text=f"{status.label} · {format_date(job.created_at)}",
                 url=url_for("residents.import_job", job_id=job.id),
-                urgent=status == ImportStatus.FAILED,
+                urgent=status in (ImportStatus.FAILED, ImportStatus.CONFIRMING),
             )
         )
     if not jobs and not total:

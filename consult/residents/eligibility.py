@@ -13,6 +13,10 @@ compose in any order without duplicate joins (they filter through subqueries)::
 - ``one_per_household(stmt)``: of the residents ``stmt`` selects, one per household: the
   one registered first (lowest id). Apply it last, after the other filters.
 - ``is_eligible(user, stmt)``: whether ``user``'s register entry is among ``stmt``'s.
+
+Residents who moved out (迁出) are never eligible: ``register_query()`` leaves them out,
+and every helper leaves them out again of a statement it is given, so a caller that starts
+from its own ``select(Resident)`` cannot bring them back.
 """
 
 from sqlalchemy import func, select
@@ -23,12 +27,18 @@ from consult.residents.models import Building, Grid, Household, Resident
 ADULT_AGE = 18
 
 
+def current_residents(stmt=None):
+    """``stmt`` (default: every resident) without those who moved out."""
+    stmt = stmt if stmt is not None else select(Resident)
+    return stmt.where(Resident.moved_out_on.is_(None))
+
+
 def register_query():
-    return select(Resident)
+    return current_residents()
 
 
 def verified_residents(stmt=None):
-    return (stmt if stmt is not None else register_query()).where(Resident.user_id.is_not(None))
+    return current_residents(stmt).where(Resident.user_id.is_not(None))
 
 
 def adult_cutoff(day):
@@ -40,8 +50,8 @@ def adult_cutoff(day):
 
 
 def adults_on(day, stmt=None):
-    stmt = stmt if stmt is not None else register_query()
-    return stmt.where(Resident.birth_date.is_not(None), Resident.birth_date <= adult_cutoff(day))
+    born = Resident.birth_date
+    return current_residents(stmt).where(born.is_not(None), born <= adult_cutoff(day))
 
 
 def _grid_id(grid):
@@ -53,14 +63,13 @@ def _grid_id(grid):
 
 
 def in_grid(grid, stmt=None):
-    stmt = stmt if stmt is not None else register_query()
+    stmt = current_residents(stmt)
     households = select(Household.id).join(Building).where(Building.grid_id == _grid_id(grid))
     return stmt.where(Resident.household_id.in_(households))
 
 
 def one_per_household(stmt=None):
-    stmt = stmt if stmt is not None else register_query()
-    inner = stmt.subquery()
+    inner = current_residents(stmt).subquery()
     firsts = select(func.min(inner.c.id)).group_by(inner.c.household_id)
     return register_query().where(Resident.id.in_(firsts))
 
@@ -68,4 +77,5 @@ def one_per_household(stmt=None):
 def is_eligible(user, stmt):
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    return db.session.execute(stmt.where(Resident.user_id == user.id).limit(1)).first() is not None
+    mine = current_residents(stmt).where(Resident.user_id == user.id).limit(1)
+    return db.session.execute(mine).first() is not None

@@ -130,6 +130,12 @@ class ImportForm(Form):
         ),
     )
     dry_run = BooleanField(_l("Only check the file; change nothing"))
+    full = BooleanField(
+        _l("This file is the whole register: residents missing from it have moved out"),
+        description=_l(
+            "You will see who would be marked as moved out, and be asked, before anything is imported."
+        ),
+    )
 
 
 class InvitationForm(Form):
@@ -206,3 +212,37 @@ def place_form(place, languages, data=None):
         )
         setattr(PlaceForm, name_field(tag), field)
     return PlaceForm(data=data)
+
+
+class MoveOutForm(Form):
+    moved_out_on = IsoDateField(
+        _l("Moved out on"), [required()], description=_l("Written as YYYY-MM-DD.")
+    )
+    reason = TextAreaField(
+        _l("Reason"),
+        [optional(), max_length(500)],
+        description=_l(
+            "For example “moved to another city”. Removed with the entry's personal data."
+        ),
+    )
+
+
+class RetentionForm(Form):
+    months = WholeNumberField(
+        _l("Keep the entries of residents who moved out for (months)"),
+        [required()],
+        description=_l(
+            "Then their personal data is removed from the register and from the audit trail; a blank entry stays."
+        ),
+    )
+
+
+class ContactCorrectionForm(Form):
+    phone = StringField(_l("Phone"), [optional(), max_length(40)])
+    email = EmailField(_l("E-mail address"), [optional(), email_address(), max_length(254)])
+
+    def values(self):
+        return {
+            "phone": (self.phone.data or "").strip() or None,
+            "email": (self.email.data or "").strip().lower() or None,
+        }

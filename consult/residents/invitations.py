@@ -97,6 +97,8 @@ def create_invitations(actor, *, households=(), residents=(), days=DEFAULT_DAYS)
     """
     if not can_manage_register(actor):
         raise ServiceError(_l("You are not allowed to change the resident register."))
+    if any(resident.is_moved_out for resident in residents):
+        raise ServiceError(_l("This resident has moved out: no invitation letter is made."))
     days = max(1, min(int(days), MAX_DAYS))
     now = utcnow()
     replaced = 0
@@ -213,7 +215,7 @@ def invitation_for_code(text):
 def candidates(invitation):
     """The register entries a visitor may claim with this invitation (not linked yet)."""
     people = [invitation.resident] if invitation.resident_id else invitation.household.residents
-    return [person for person in people if person.user_id is None]
+    return [person for person in people if person.user_id is None and not person.is_moved_out]
 
 
 def redeem_invitation(invitation, user, resident_id=None):

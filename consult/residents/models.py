@@ -42,10 +42,14 @@ class ImportStatus(State):
     SAVING = "saving", _l("Saving")
     DONE = "done", _l("Imported")
     FAILED = "failed", _l("Failed")
+    # A full register file that would mark residents as moved out waits for the committee.
+    CONFIRMING = "confirming", _l("Waiting for your confirmation")
+    CANCELLED = "cancelled", _l("Cancelled")
 
     @classmethod
     def transitions(cls):
         return {
+            cls.CONFIRMING: (cls.QUEUED, cls.CANCELLED),
             cls.QUEUED: (cls.CHECKING, cls.FAILED),
             cls.CHECKING: (cls.SAVING, cls.FAILED),
             cls.SAVING: (cls.DONE, cls.FAILED),
@@ -130,7 +134,7 @@ class Resident(TimestampMixin, db.Model):
     # Kept beside the audit chain (which holds their digests), purged with the entry.
     __audit_personal__ = (
         "full_name", "latin_name", "gender", "birth_date", "nationality", "languages",
-        "phone", "email",
+        "phone", "email", "moved_out_reason",
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -147,13 +151,30 @@ class Resident(TimestampMixin, db.Model):
     # The verified link: at most one register entry per account.
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), unique=True)
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Moved out of the community (迁出): out of the register's list, eligibility and
+    # audiences; kept for the committee's retention, then purged to a tombstone (personal
+    # fields blanked, values beside the audit chain removed): consult.residents.moving.
+    moved_out_on: Mapped[date | None] = mapped_column(Date, index=True)
+    moved_out_reason: Mapped[str | None] = mapped_column(String(500))
+    # Set when a full register file without this resident marked them as moved out.
+    moved_out_import_id: Mapped[int | None] = mapped_column(ForeignKey("register_import_jobs.id"))
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     household: Mapped[Household] = relationship(back_populates="residents")
     user = relationship("User")
+    moved_out_import = relationship("ImportJob")
 
     @property
     def is_verified(self):
         return self.user_id is not None
+
+    @property
+    def is_moved_out(self):
+        return self.moved_out_on is not None
+
+    @property
+    def is_purged(self):
+        return self.purged_at is not None
 
     @property
     def language_list(self):
@@ -252,6 +273,10 @@ class ImportJob(db.Model):
     counts: Mapped[str | None] = mapped_column(Text)  # JSON: what was created/updated
     errors: Mapped[str | None] = mapped_column(Text)  # JSON: [[line, code, params], ...]
     content: Mapped[str | None] = mapped_column(Text)  # the file, dropped once imported
+    # A full register file: residents missing from it are marked as moved out, once the
+    # committee has seen the list (``moved_out_ids``, JSON) and confirmed.
+    full: Mapped[bool] = mapped_column(default=False)
+    moved_out_ids: Mapped[str | None] = mapped_column(Text)
     job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id"))  # on the task queue
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -261,11 +286,39 @@ class ImportJob(db.Model):
 
     @property
     def finished(self):
-        return ImportStatus(self.status) in (ImportStatus.DONE, ImportStatus.FAILED)
+        return ImportStatus(self.status) in (
+            ImportStatus.DONE,
+            ImportStatus.FAILED,
+            ImportStatus.CANCELLED,
+        )
+
+    @property
+    def running(self):
+        """Its page refreshes itself while the queue works on it."""
+        return ImportStatus(self.status) in (
+            ImportStatus.QUEUED,
+            ImportStatus.CHECKING,
+            ImportStatus.SAVING,
+        )
 
     def move_to(self, status):
         """Change the status along ImportStatus's transitions (an illegal move raises)."""
         self.status = ImportStatus(self.status).check_move(status)
+
+
+DEFAULT_RETENTION_MONTHS = 36  # three years, unless the committee sets another
+
+
+class RegisterSettings(db.Model):
+    """The committee's settings for the register (one row, made on first save)."""
+
+    __tablename__ = "register_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # How long a moved-out resident's entry keeps its personal values before the purge.
+    moved_out_retention_months: Mapped[int] = mapped_column(default=DEFAULT_RETENTION_MONTHS)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
 
 # The register list and its filters are cached under this version (consult.core.cache).

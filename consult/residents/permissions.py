@@ -19,7 +19,16 @@ def can_view_resident(user, resident):
 
 @predicate
 def can_edit_resident(user, resident):
-    return can_manage_register(user)
+    """The committee edits entries; nobody edits a purged one (a tombstone)."""
+    return can_manage_register(user) and not resident.is_purged
+
+
+@predicate
+def can_correct_own_contact(user, resident):
+    """A verified resident corrects the phone and e-mail of their own entry."""
+    return bool(
+        user and user.is_authenticated and resident.user_id == user.id and not resident.is_purged
+    )
 
 
 @predicate

@@ -85,9 +85,19 @@ def find_household(code):
     return db.session.execute(select(Household).filter_by(code=code)).scalar_one_or_none()
 
 
-def _register_filters(stmt, grid_id, building_id, nationality, verified, q):
+# Whom the register list shows: residents living here (the default), those who moved out
+# (迁出), or both.
+CURRENT, MOVED_OUT, EVERYONE = "current", "moved_out", "all"
+STATUSES = (CURRENT, MOVED_OUT, EVERYONE)
+
+
+def _register_filters(stmt, grid_id, building_id, nationality, verified, q, status=CURRENT):
     """``stmt`` over residents narrowed by the filters, joining only what they need."""
     q = " ".join((q or "").split())
+    if status == MOVED_OUT:
+        stmt = stmt.where(Resident.moved_out_on.is_not(None))
+    elif status != EVERYONE:
+        stmt = stmt.where(Resident.moved_out_on.is_(None))
     if grid_id or building_id or q:
         stmt = stmt.join(Resident.household)
     if grid_id:
@@ -113,18 +123,24 @@ def _register_filters(stmt, grid_id, building_id, nationality, verified, q):
 REGISTER_ORDER = (Household.code, Resident.full_name, Resident.birth_date, Resident.id)
 
 
-def filtered_register(grid_id=None, building_id=None, nationality=None, verified=None, q=None):
+def filtered_register(
+    grid_id=None, building_id=None, nationality=None, verified=None, q=None, status=CURRENT
+):
     """The committee's register list: residents matching every filter given, in order."""
-    stmt = _register_filters(select(Resident), grid_id, building_id, nationality, verified, q)
+    stmt = _register_filters(
+        select(Resident), grid_id, building_id, nationality, verified, q, status
+    )
     if not (grid_id or building_id or q):
         stmt = stmt.join(Resident.household)
     return stmt.order_by(*REGISTER_ORDER)
 
 
-def count_register(grid_id=None, building_id=None, nationality=None, verified=None, q=None):
+def count_register(
+    grid_id=None, building_id=None, nationality=None, verified=None, q=None, status=CURRENT
+):
     stmt = select(func.count(Resident.id))
     return db.session.scalar(
-        _register_filters(stmt, grid_id, building_id, nationality, verified, q)
+        _register_filters(stmt, grid_id, building_id, nationality, verified, q, status)
     )
 
 
@@ -139,6 +155,8 @@ def _register_rows(ids):
             Resident.nationality,
             Resident.user_id,
             Resident.household_id,
+            Resident.moved_out_on,
+            Resident.purged_at,
             Household.code.label("household_code"),
             Building.name.label("building"),
             Building.names.label("building_names"),
@@ -285,6 +303,8 @@ def verify_resident(actor, resident, user, *, method=BY_COMMITTEE, note=None, in
     _ensure(method == BY_INVITATION or can_edit_resident(actor, resident))
     if user is None:
         raise ServiceError(_l("No account uses this e-mail address."), "email")
+    if resident.is_moved_out:
+        raise ServiceError(_l("This resident has moved out: their entry is not verified."))
     if resident.user_id is not None:
         if resident.user_id == user.id:
             raise ServiceError(_l("This account is already linked to this register entry."))

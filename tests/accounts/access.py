@@ -17,8 +17,14 @@ ACCESS = {
     "accounts.two_factor_enrol": SIGNED_IN,
     "accounts.two_factor_recovery_codes": SIGNED_IN,
     "accounts.two_factor_off": SIGNED_IN,
+    "accounts.change_email": SIGNED_IN,
+    # A link that is not valid says so to everyone.
+    "accounts.confirm_email_change": answers(400),
 }
 
 
 def url_values(db):
-    return {"accounts.reset_password:token": "not-a-reset-token"}
+    return {
+        "accounts.reset_password:token": "not-a-reset-token",
+        "accounts.confirm_email_change:token": "not-an-e-mail-token",
+    }

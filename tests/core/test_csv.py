@@ -51,3 +51,18 @@ def test_the_file_has_a_bom_crlf_lines_and_neutral_cells():
         ["'=cmd|' /C calc'!A0", "'+8613800000000"],
         ["王芳", ""],
     ]
+
+
+def test_written_to_a_stream_row_by_row_it_is_the_same_file():
+    rows = [("=cmd", "王芳"), ("+86", None)]
+    consumed = []
+
+    def one_by_one():
+        for row in rows:
+            consumed.append(row)
+            yield row
+
+    stream = io.StringIO(newline="")
+    assert write_csv(("a", "b"), one_by_one(), out=stream) is None
+    assert stream.getvalue() == write_csv(("a", "b"), rows)
+    assert consumed == rows

@@ -1,6 +1,6 @@
 from sqlalchemy import select
 
-from tests.access import ANYONE, COMMITTEE_ONLY, SIGNED_IN, SIGNED_OUT_ONLY
+from tests.access import ANYONE, COMMITTEE_ONLY, LOGIN, SIGNED_IN, SIGNED_OUT_ONLY
 
 ACCESS = {
     "residents.register": COMMITTEE_ONLY,
@@ -56,3 +56,15 @@ def url_values(db):
 
 
 ACCESS["residents.retry_import"] = COMMITTEE_ONLY
+ACCESS["residents.confirm_import"] = COMMITTEE_ONLY
+ACCESS["residents.cancel_import"] = COMMITTEE_ONLY
+ACCESS["residents.move_out"] = COMMITTEE_ONLY
+ACCESS["residents.cancel_move_out"] = COMMITTEE_ONLY
+ACCESS["residents.register_settings"] = COMMITTEE_ONLY
+# A resident corrects their own entry; whoever has none is sent to "My register entry".
+ACCESS["residents.correct_contact"] = {
+    None: LOGIN,
+    "resident": 200,
+    "translator": 302,
+    "committee": 302,
+}

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from consult.residents import services
 from consult.residents.models import Grid, Resident
@@ -54,9 +55,7 @@ def test_an_unknown_birth_date_is_not_an_adult(db, imported):
 
 
 def test_in_grid_by_object_id_or_name(db, imported):
-    grid = db.session.scalars(
-        services.register_query().with_only_columns(Grid).filter(Grid.name == "Grid Two")
-    ).one()
+    grid = db.session.scalars(select(Grid).filter(Grid.name == "Grid Two")).one()
     expected = {"김민준", "Марина Иванова"}
     assert names(db, services.in_grid(grid)) == expected
     assert names(db, services.in_grid(grid.id)) == expected

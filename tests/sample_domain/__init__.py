@@ -11,4 +11,7 @@ domain = Domain(
     api="tests.sample_domain.views:routes",
     dashboard="tests.sample_domain.views:tiles",
     tasks="tests.sample_domain.tasks",
+    exports="tests.sample_domain.personal:export_tables",
+    personal_data="tests.sample_domain.personal:personal_data",
+    forget_user="tests.sample_domain.personal:forget_user",
 )

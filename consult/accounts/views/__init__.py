@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
-from consult.accounts.views import account, two_factor  # noqa: E402,F401
+from consult.accounts.views import account, email, two_factor  # noqa: E402,F401

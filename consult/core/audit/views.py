@@ -72,8 +72,11 @@ def _choices():
         select(AuditEntry.object_type).where(AuditEntry.object_type.is_not(None)).distinct()
     ).all()
     actor_ids = select(AuditEntry.actor_id).where(AuditEntry.actor_id.is_not(None)).distinct()
+    # A deleted account has no name: the trail calls it "former account #n".
     people = db.session.execute(
-        select(User.id, User.display_name).where(User.id.in_(actor_ids)).order_by(User.display_name)
+        select(User.id, User.display_name)
+        .where(User.id.in_(actor_ids), User.deleted_at.is_(None))
+        .order_by(User.display_name)
     ).all()
     return sorted(actions), sorted(types), people
 
@@ -94,7 +97,11 @@ def trail():
     }
     actor_ids = {entry.actor_id for entry in page.items if entry.actor_id}
     names = dict(
-        db.session.execute(select(User.id, User.display_name).where(User.id.in_(actor_ids))).all()
+        db.session.execute(
+            select(User.id, User.display_name).where(
+                User.id.in_(actor_ids), User.deleted_at.is_(None)
+            )
+        ).all()
     )
     actions, types, people = _choices()
     args = {k: v for k, v in request.args.items() if k != "page" and v}

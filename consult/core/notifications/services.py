@@ -87,6 +87,8 @@ def notify(kind, users, *, path=None, **params):
     and at the frequency each chose. ``path`` is where the message leads on this site."""
     created, now_ids = [], []
     for user in users:
+        if not getattr(user, "active", True):
+            continue  # a deleted (or disabled) account gets nothing
         frequency, by_email, by_sms = setting_for(user, kind)
         if frequency is Frequency.NEVER:
             continue

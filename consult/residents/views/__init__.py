@@ -28,4 +28,4 @@ def place_name_global(name, names=None):
     return place_name(name, names)
 
 
-from consult.residents.views import imports, invitations, letters, places, register  # noqa: E402,F401
+from consult.residents.views import imports, invitations, letters, moving, places, register  # noqa: E402,F401

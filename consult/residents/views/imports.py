@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from flask import make_response, redirect, render_template, url_for
+from flask import flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,8 +14,10 @@ from consult.residents import importer, jobs
 from consult.residents.csvformat import COLUMNS, encoding_name, problem_message
 from consult.residents.export import register_rows
 from consult.residents.forms import ImportForm
-from consult.residents.models import ImportJob
+from consult.residents.full_import import listed_residents, missing_from
+from consult.residents.models import ImportJob, ImportStatus
 from consult.residents.permissions import can_follow_import, can_manage_register
+from consult.residents.rules import community_today
 from consult.residents.upsert import apply
 from consult.residents.views import bp
 
@@ -42,7 +44,7 @@ def _read_upload(form):
 @permit(can_manage_register)
 def import_register():
     form = ImportForm()
-    problems, counts, filename, checked = [], None, None, None
+    problems, counts, filename, checked, missing = [], None, None, None, None
     if form.validate_on_submit():
         data = _read_upload(form)
         if data is not None:
@@ -50,6 +52,8 @@ def import_register():
             checked = importer.check(data)
             problems = checked.problems
             if checked.ok:
+                # A full file: who it leaves out would be marked as moved out.
+                missing = missing_from(checked) if form.full.data else None
                 if form.dry_run.data:
                     counts = apply(checked, dry_run=True)
                 elif done := run_service(
@@ -60,6 +64,7 @@ def import_register():
                     importer.decode(data),
                     checked.processed,
                     checked.encoding,
+                    missing=missing,
                 ):
                     return redirect(url_for("residents.import_job", job_id=done.result.id))
     failed = bool(problems or form.errors)
@@ -70,6 +75,7 @@ def import_register():
         counts=counts,
         filename=filename,
         checked=checked,
+        missing=missing,
         encoding_name=encoding_name,
         problem_message=problem_message,
     ), 422 if failed else 200
@@ -81,19 +87,23 @@ def import_job(job):
     return _import_job_page(job)
 
 
-def _import_job_page(job, retry_form=None):
+def _import_job_page(job, retry_form=None, confirm_form=None):
+    waiting = job.status == ImportStatus.CONFIRMING
     response = make_response(
         render_template(
             "residents/import_job.html",
             job=job,
             retry_form=retry_form or ConfirmForm(),
+            confirm_form=confirm_form or ConfirmForm(),
             counts=jobs.job_counts(job),
             problems=jobs.job_problems(job),
+            listed=listed_residents(job) if waiting else [],
+            today=community_today(),
             encoding_name=encoding_name,
             problem_message=problem_message,
         )
     )
-    if not job.finished:
+    if job.running:
         # The page reloads itself until the job is done: no script needed (the CSP allows none).
         response.headers["Refresh"] = str(REFRESH_SECONDS)
     return response
@@ -106,6 +116,30 @@ def retry_import(job):
     if form.validate_on_submit() and run_service(form, jobs.retry_import, current_user, job):
         return redirect(url_for("residents.import_job", job_id=job.id))
     response = _import_job_page(job, retry_form=form)
+    response.status_code = 422
+    return response
+
+
+@bp.post("/register/import/<id:job_id>/confirm")
+@load("job_id", ImportJob, permit=can_follow_import)
+def confirm_import(job):
+    """Import a full register file and mark the residents it leaves out as moved out."""
+    form = ConfirmForm()
+    if form.validate_on_submit() and run_service(form, jobs.confirm_import, current_user, job):
+        return redirect(url_for("residents.import_job", job_id=job.id))
+    response = _import_job_page(job, confirm_form=form)
+    response.status_code = 422
+    return response
+
+
+@bp.post("/register/import/<id:job_id>/cancel")
+@load("job_id", ImportJob, permit=can_follow_import)
+def cancel_import(job):
+    form = ConfirmForm()
+    if form.validate_on_submit() and run_service(form, jobs.cancel_import, current_user, job):
+        flash(_("The import was cancelled: nothing was imported."), "info")
+        return redirect(url_for("residents.import_register"))
+    response = _import_job_page(job, confirm_form=form)
     response.status_code = 422
     return response
 

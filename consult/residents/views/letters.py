@@ -14,6 +14,7 @@ from consult.core.urls import external_url_for
 from consult.extensions import db
 from consult.i18n import community_name
 from consult.residents import invitations, services
+from consult.residents.eligibility import current_residents
 from consult.residents.forms import InvitationForm
 from consult.residents.models import Household, Invitation, Resident
 from consult.residents.permissions import (
@@ -66,7 +67,8 @@ def invite_resident(resident):
 def _filtered_households(form):
     """The households of the register list as filtered (its query string), or None with
     the reason on the form."""
-    residents = services.filtered_register(**register_filters()).order_by(None)
+    # Letters go to people living here, whatever the list shows.
+    residents = current_residents(services.filtered_register(**register_filters()).order_by(None))
     households = db.session.scalars(
         select(Household)
         .where(Household.id.in_(residents.with_only_columns(Resident.household_id)))

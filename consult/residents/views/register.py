@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from consult.accounts.services import find_user_by_email
 from consult.core.cache import cached
-from consult.core.forms import form_status, render_form
+from consult.core.forms import ConfirmForm, form_status, render_form
 from consult.core.models import utcnow
 from consult.core.pagination import page_arg
 from consult.core.permissions import is_signed_in, load, parse_id, permit
@@ -24,6 +24,7 @@ from consult.residents.forms import (
 )
 from consult.residents.invitations import invitations_for_household
 from consult.residents.models import REGISTER_VERSION, Household, Resident
+from consult.residents.moving import purge_due_on
 from consult.residents.permissions import (
     can_edit_resident,
     can_manage_household,
@@ -41,12 +42,14 @@ def register_filters():
     args = request.args
     verified = {"yes": True, "no": False}.get(args.get("verified", ""))
     nationality = (args.get("nationality") or "").strip().upper()[:2] or None
+    status = args.get("status", "")
     return {
         "grid_id": parse_id(args.get("grid", "")),
         "building_id": parse_id(args.get("building", "")),
         "nationality": nationality,
         "verified": verified,
         "q": (args.get("q") or "").strip()[:120] or None,
+        "status": status if status in services.STATUSES else services.CURRENT,
     }
 
 
@@ -106,6 +109,8 @@ def resident_page(resident, verify_form=None, invitation_form=None):
         history=services.verification_history(resident),
         verify_form=verify_form,
         invitation_form=invitation_form,
+        cancel_move_out_form=ConfirmForm(),
+        purge_on=purge_due_on(resident),
         country_name=country_name,
     )
     return page, form_status(verify_form, invitation_form)
