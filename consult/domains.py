@@ -14,6 +14,7 @@ DOMAINS = (
     "consult.core",
     "consult.accounts",
     "consult.residents",
+    "consult.polls",
 )
 
 

@@ -379,3 +379,33 @@ def verification_history(resident):
         .options(joinedload(VerificationEvent.user), joinedload(VerificationEvent.actor))
         .order_by(VerificationEvent.at.desc(), VerificationEvent.id.desc())
     ).all()
+
+
+# More eligibility helpers: one building, and one vote per household cast by any member -----
+# (They compose like the helpers above.)
+
+
+def in_building(building, stmt=None):
+    """Residents living in ``building`` (a Building or its id)."""
+    stmt = stmt if stmt is not None else register_query()
+    building_id = building.id if isinstance(building, Building) else building
+    households = select(Household.id).where(Household.building_id == building_id)
+    return stmt.where(Resident.household_id.in_(households))
+
+
+def households_in(stmt=None):
+    """The households of the residents ``stmt`` selects, each once (a select of their ids).
+
+    For one vote per household that any eligible member may cast: keep every eligible
+    member (``is_eligible`` asks about the person), count ``households_in(stmt)`` for the
+    electorate, and let the poll take the first ballot cast for each household.
+    """
+    stmt = stmt if stmt is not None else register_query()
+    inner = stmt.subquery()
+    return select(inner.c.household_id).distinct()
+
+
+def count_households(stmt=None):
+    """How many households ``stmt``'s residents live in."""
+    inner = households_in(stmt).subquery()
+    return db.session.scalar(select(func.count()).select_from(inner))
