@@ -258,13 +258,19 @@ def _groups(poll, column, model):
     rows = [
         TurnoutRow(names.get(key, "?"), voted.get(key, 0), size) for key, size in entitled.items()
     ]
+    return sorted(suppress_small(rows), key=lambda row: row.name)
+
+
+def suppress_small(rows):
+    """Hide the voters of groups with fewer than MIN_GROUP; if that hides a single group,
+    hide the next smallest too, so that no hidden figure is the total minus the rest."""
     hidden = [row for row in rows if row.voters < MIN_GROUP]
     shown = sorted((row for row in rows if row.voters >= MIN_GROUP), key=lambda r: r.voters)
     if len(hidden) == 1 and shown:
-        hidden.append(shown[0])  # one hidden figure would follow from the total
+        hidden.append(shown[0])
     for row in hidden:
         row.voters = None
-    return sorted(rows, key=lambda row: row.name)
+    return rows
 
 
 # The chart ---------------------------------------------------------------------------------
