@@ -29,8 +29,13 @@ COLUMN_LABELS = {
 }
 INACTIVE_LABELS = {
     "abstain": _l("Blank ballots"),
+    "undervote": _l("Blank ballots"),
     "invalid": _l("Invalid ballots"),
-    "exhausted": _l("Exhausted ballots (no further choice)"),
+    "overvotes": _l("Invalid ballots"),
+    "exhaustedChoices": _l("Exhausted ballots (no further choice)"),
+    "skippedRankings": _l("Exhausted ballots (no further choice)"),
+    "repeatedRankings": _l("Exhausted ballots (no further choice)"),
+    "finalRoundSurplus": _l("Surplus votes in the last round"),
 }
 DECISIONS = {
     "elected": _l("elected"),
@@ -275,7 +280,7 @@ def suppress_small(rows):
 
 # The chart ---------------------------------------------------------------------------------
 
-BAR_HEIGHT, ROW_HEIGHT, WIDTH, LABEL_SPACE = 18, 46, 600, 22
+BAR_HEIGHT, ROW_HEIGHT, WIDTH, LABEL_SPACE = 16, 44, 360, 20
 
 
 @dataclass
@@ -294,7 +299,7 @@ def chart(view):
         return None
     rows = sorted(rnd.rows, key=lambda row: -row.number)
     top = max((row.number for row in rows), default=0) or 1
-    usable = WIDTH - 90
+    usable = WIDTH - 60
     bars = [
         Bar(row.label, row.value, 8 + i * ROW_HEIGHT, float(row.number / top) * usable, row.winner)
         for i, row in enumerate(rows)
