@@ -37,6 +37,9 @@ def setup(app):
     app.config.setdefault("POLL_STORAGE_SCRUB", "off" if app.testing else "full")
     app.jinja_env.filters.setdefault("markdown", _markdown)
     app.jinja_env.filters.setdefault("percent", _percent)
+    from consult.polls import fast_commit
+
+    fast_commit.install()
 
 
 def _percent(value):

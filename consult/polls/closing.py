@@ -16,6 +16,7 @@ Run by the queue (jobs.py), never in a web request, each step in its own transac
 import hashlib
 import json
 import secrets
+from collections import Counter
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -78,13 +79,26 @@ def rewrite_in_random_order(poll_id):
             db.session.execute(text("PRAGMA secure_delete = ON"))
         db.session.execute(delete(table).where(table.c.poll_id == poll_id))
         if rows:
-            db.session.execute(insert(table), rows)
+            _insert_in_order(table, rows)
         if sqlite:
             db.session.execute(text("PRAGMA secure_delete = OFF"))
         db.session.commit()
     db.session.get(Poll, poll_id).shuffled_at = utcnow()
     db.session.commit()
     scrub_storage()
+
+
+def _insert_in_order(table, rows):
+    """Insert ``rows`` in the order given (PostgreSQL: one COPY, the fastest way in)."""
+    connection = db.session.connection()
+    if connection.dialect.name != "postgresql":
+        db.session.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+    with connection.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
 
 
 def scrub_storage():
@@ -124,13 +138,9 @@ def canonical_json(value):
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def ballot_list(poll):
-    """The published ballot list: consult.tally's native input, each ballot with its receipt
-    code, sorted by receipt code, with the poll's texts beside it (ignored by the count)."""
-    rows = db.session.execute(
-        select(PollBallot.receipt, PollBallot.choices).where(PollBallot.poll_id == poll.id)
-    ).all()
-    ballots = [{**json.loads(choices), "receipt": receipt} for receipt, choices in sorted(rows)]
+def poll_facts(poll):
+    """Everything in the ballot list but the ballots: the count's input and the poll's texts
+    (which consult.tally ignores)."""
     size = poll.electorate_size or 0
     return {
         "id": poll.id,
@@ -138,7 +148,6 @@ def ballot_list(poll):
         "seats": poll.seats,
         "candidates": poll.option_names(),
         "options": tally_options(poll, size),
-        "ballots": ballots,
         "poll": {
             "question": poll.question,
             "options": [{"name": o.name, "text": o.text} for o in poll.options],
@@ -149,8 +158,31 @@ def ballot_list(poll):
     }
 
 
+def ballot_list(poll):
+    """The published ballot list as data (see ballot_list_text)."""
+    return json.loads(ballot_list_text(poll))
+
+
+def _with_receipt(choices, receipt):
+    """A stored ballot (canonical JSON) with its receipt code, keys still sorted."""
+    quoted = json.dumps(receipt)
+    if choices.startswith('{"scores"'):  # "receipt" sorts before "scores"
+        return '{"receipt":' + quoted + "," + choices[1:]
+    return choices[:-1] + ',"receipt":' + quoted + "}"  # after "marks" and "ranking"
+
+
 def ballot_list_text(poll):
-    return canonical_json(ballot_list(poll))
+    """The canonical ballot list: consult.tally's native input, each ballot with its receipt
+    code, sorted by receipt code, with the poll's texts beside it (ignored by the count).
+
+    Built as text from the stored ballots, which are canonical JSON already; "ballots" is
+    the first key in sorted order. A test checks the result against json.dumps.
+    """
+    rows = db.session.execute(
+        select(PollBallot.receipt, PollBallot.choices).where(PollBallot.poll_id == poll.id)
+    ).all()
+    ballots = ",".join(_with_receipt(choices, receipt) for receipt, choices in sorted(rows))
+    return '{"ballots":[' + ballots + "]," + canonical_json(poll_facts(poll))[1:]
 
 
 def sha256_of(text_):
@@ -227,7 +259,8 @@ def localized_explanations(poll, data, result):
     """{ui locale: [round explanations]} naming the options in the reader's language.
 
     The count is the same whatever the names; counting again with each language's option
-    texts gives consult.tally's explanation with those texts in it.
+    texts gives consult.tally's explanation with those texts in it. Identical ballots are
+    counted together (as consult.tally does anyway), so this costs little.
     """
     canonical = {
         locale: [r.get("explanation", {}).get(locale, "") for r in result["rounds"]]
@@ -235,6 +268,7 @@ def localized_explanations(poll, data, result):
     }
     if str(poll.method) == "yes_no":
         return canonical
+    grouped = Counter(_frozen(ballot) for ballot in data["ballots"])
     explanations = {}
     for locale in UI_LOCALES:
         names = {o.name: text_for(o.text, locale).text or o.name for o in poll.options}
@@ -242,15 +276,25 @@ def localized_explanations(poll, data, result):
             explanations[locale] = canonical[locale]
             continue
         renamed = dict(data, candidates=[names[c] for c in data["candidates"]])
-        renamed["ballots"] = [_renamed(ballot, names) for ballot in data["ballots"]]
+        renamed["ballots"] = [
+            {**_renamed(kind, value, names), "count": n} for (kind, value), n in grouped.items()
+        ]
         rounds = count(renamed).rounds
         explanations[locale] = [r.explanation.get(locale, "") for r in rounds]
     return explanations
 
 
-def _renamed(ballot, names):
+def _frozen(ballot):
     if "ranking" in ballot:
-        return {"ranking": [names[name] for name in ballot["ranking"]]}
+        return ("ranking", tuple(ballot["ranking"]))
     if "marks" in ballot:
-        return {"marks": [names[name] for name in ballot["marks"]]}
-    return {"scores": {names[name]: score for name, score in ballot["scores"].items()}}
+        return ("marks", tuple(ballot["marks"]))
+    return ("scores", tuple(sorted(ballot["scores"].items())))
+
+
+def _renamed(kind, value, names):
+    if kind == "ranking":
+        return {"ranking": [names[name] for name in value]}
+    if kind == "marks":
+        return {"marks": [names[name] for name in value]}
+    return {"scores": {names[name]: score for name, score in value}}
