@@ -48,6 +48,8 @@ benchmark: install
 	$(BIN)/python benchmarks/tally.py
 	$(BIN)/python benchmarks/register.py
 	$(BIN)/python benchmarks/register_load.py
+	$(BIN)/python benchmarks/poll_casting.py
+	$(BIN)/python benchmarks/poll_publish.py
 
 clean:
 	rm -rf $(VENV) node_modules

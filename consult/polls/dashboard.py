@@ -21,7 +21,7 @@ def tiles(user):
     shown = []
     if user is not None and user.is_authenticated:
         entry = (
-            select(PollElectorate.poll_id, PollElectorate.resident_id)
+            select(PollElectorate.poll_id, PollElectorate.resident_id, PollElectorate.household_id)
             .join(Resident, Resident.id == PollElectorate.resident_id)
             .where(Resident.user_id == user.id)
             .subquery()
@@ -33,7 +33,11 @@ def tiles(user):
             .where(
                 _open(now),
                 ~select(PollVoter.id)
-                .where(PollVoter.poll_id == Poll.id, PollVoter.resident_id == entry.c.resident_id)
+                .where(
+                    PollVoter.poll_id == Poll.id,
+                    (PollVoter.resident_id == entry.c.resident_id)
+                    | (PollVoter.household_slot == entry.c.household_id),
+                )
                 .exists(),
             )
         )
