@@ -263,6 +263,7 @@ class PollResult(db.Model):
     ballots: Mapped[int]
     result: Mapped[dict] = mapped_column(JSON)  # consult.tally's Result.to_dict()
     explanations: Mapped[dict] = mapped_column(JSON)  # {ui locale: [one text per round]}
-    ballot_list: Mapped[str] = mapped_column(Text)  # canonical JSON (the export)
+    # canonical JSON (the export); loaded only when asked for (it can be megabytes)
+    ballot_list: Mapped[str] = mapped_column(Text, deferred=True)
     sha256: Mapped[str] = mapped_column(String(64))
     counted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

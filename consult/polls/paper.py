@@ -182,7 +182,7 @@ def read_batch(poll, text):
 def enter_paper_batch(actor, poll, text):
     """Enter ballots from the paper box; returns the batch. None is linked to a person."""
     _ensure(actor, poll)
-    if poll.phase() != Phase.CLOSED or poll.closed_at is None:
+    if poll.phase() != Phase.CLOSED or poll.closing_sha256 is None:
         raise ServiceError(
             _l(
                 "Paper ballots are entered after the poll's closing is recorded, and before its results are published."
@@ -219,7 +219,7 @@ def enter_paper_batch(actor, poll, text):
 def request_publication(actor, poll, audited=True):
     """Publish a closed poll's results (with the paper ballots entered so far)."""
     _ensure(actor, poll)
-    if poll.phase() != Phase.CLOSED or poll.closed_at is None:
+    if poll.phase() != Phase.CLOSED or poll.closing_sha256 is None:
         raise ServiceError(_l("Results are published once the poll's closing is recorded."))
     if audited:
         missing = paper_ticks(poll) - paper_ballots_entered(poll)

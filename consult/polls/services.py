@@ -6,7 +6,7 @@ closing.py (run by the queue).
 """
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from consult.core import audit
 from consult.core.models import utcnow
@@ -262,6 +262,9 @@ def cancel_poll(actor, poll, reason):
         raise ServiceError(_l("Say why the poll is cancelled."), "reason")
     if poll.phase() in (Phase.CANCELLED, Phase.PUBLISHED):
         raise ServiceError(_l("This poll can no longer be cancelled."))
+    # Wait for any cast in flight (it holds a share lock on the poll row), so that no
+    # ballot is written after the ones destroyed here.
+    db.session.execute(select(Poll.id).where(Poll.id == poll.id).with_for_update())
     destroyed = db.session.execute(delete(PollBallot).where(PollBallot.poll_id == poll.id)).rowcount
     db.session.execute(delete(PollVoter).where(PollVoter.poll_id == poll.id))
     poll.cancelled_at = utcnow()
@@ -274,8 +277,6 @@ def cancel_poll(actor, poll, reason):
 
 def polls_about(subject_type, subject_id):
     """The polls attached to one subject (a proposal's page lists them)."""
-    from sqlalchemy import select
-
     return db.session.scalars(
         select(Poll)
         .where(Poll.subject_type == subject_type, Poll.subject_id == subject_id)
