@@ -54,9 +54,26 @@ def _unknown(problems, field, value):
     problems.add(_l("There is no option “%(value)s” in this poll.", value=str(value)[:40]), field)
 
 
+_OPTION_NAMES = {}
+
+
+def option_names(poll):
+    """{option id as text: name}, in the options' order. Kept per open poll (its options
+    cannot change once it has opened), so casting need not load them again."""
+    key = (poll.id, poll.opened_at)
+    names = _OPTION_NAMES.get(key) if poll.opened_at else None
+    if names is None:
+        names = {str(option.id): option.name for option in poll.options}
+        if poll.opened_at:
+            if len(_OPTION_NAMES) > 256:
+                _OPTION_NAMES.clear()
+            _OPTION_NAMES[key] = names
+    return names
+
+
 def ballot_from(poll, raw):
     """The native ballot for ``raw`` choices, or ServiceError naming every problem."""
-    by_id = {str(option.id): option.name for option in poll.options}
+    by_id = option_names(poll)
     kind = kind_of(poll.method)
     problems = Problems()
     if kind == "choice":

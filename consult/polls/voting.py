@@ -19,8 +19,17 @@ from consult.core.services import ServiceError
 from consult.extensions import db
 from consult.polls import electorate
 from consult.polls.methods import ballot_from
-from consult.polls.models import Channel, Phase, Poll, PollBallot, PollVoter, random_id
+from consult.polls.models import (
+    Channel,
+    Phase,
+    Poll,
+    PollBallot,
+    PollElectorate,
+    PollVoter,
+    random_id,
+)
 from consult.polls.receipts import new_receipt
+from consult.residents.models import Resident
 
 
 def insert_ignoring_conflicts(table, values):
@@ -39,18 +48,7 @@ def canonical(value):
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def fresh_state(poll):
-    """The poll's times and marks read again, share-locked until this transaction ends.
-
-    The lock is the one the ballot's foreign key takes anyway (KEY SHARE); the closing job
-    takes the row FOR UPDATE, so it waits for every cast in flight, and a cast that comes
-    after it finds the poll closed.
-    """
-    row = db.session.execute(
-        select(Poll.opens_at, Poll.closes_at, Poll.cancelled_at, Poll.closed_at, Poll.published_at)
-        .where(Poll.id == poll.id)
-        .with_for_update(read=True, key_share=True)
-    ).one()
+def _phase_of(row):
     now = utcnow()
     if row.cancelled_at is not None:
         return Phase.CANCELLED
@@ -59,6 +57,41 @@ def fresh_state(poll):
     if now < row.opens_at:
         return Phase.UPCOMING
     return Phase.OPEN
+
+
+POLL_STATE = (Poll.opens_at, Poll.closes_at, Poll.cancelled_at, Poll.closed_at, Poll.published_at)
+
+
+def fresh_state(poll):
+    """The poll's phase from its row read again, share-locked until this transaction ends.
+
+    The lock is the one the ballot's foreign key takes anyway (KEY SHARE); the closing job
+    takes the row FOR UPDATE, so it waits for every cast in flight, and a cast that comes
+    after it finds the poll closed.
+    """
+    row = db.session.execute(
+        select(*POLL_STATE).where(Poll.id == poll.id).with_for_update(read=True, key_share=True)
+    ).one()
+    return _phase_of(row)
+
+
+def state_and_entry(actor, poll):
+    """``fresh_state`` and the actor's row on the voter list, in one query."""
+    row = db.session.execute(
+        select(*POLL_STATE, PollElectorate.resident_id, PollElectorate.household_id)
+        .select_from(Poll)
+        .outerjoin(
+            PollElectorate,
+            (PollElectorate.poll_id == Poll.id)
+            & PollElectorate.resident_id.in_(
+                select(Resident.id).where(Resident.user_id == actor.id).scalar_subquery()
+            ),
+        )
+        .where(Poll.id == poll.id)
+        .with_for_update(read=True, key_share=True, of=Poll)
+    ).first()
+    entry = row if row.resident_id is not None else None
+    return _phase_of(row), entry
 
 
 def phase_problem(poll, phase):
@@ -83,12 +116,14 @@ def check_ballot(poll, choices):
 def cast_ballot(actor, poll, choices):
     """Cast ``actor``'s ballot: returns its receipt code. All or nothing."""
     ballot = ballot_from(poll, choices)
-    phase = fresh_state(poll)
+    if not getattr(actor, "is_authenticated", False):
+        raise ServiceError(_l("Sign in to vote."))
+    phase, entry = state_and_entry(actor, poll)
     if phase != Phase.OPEN:
         raise ServiceError(phase_problem(poll, phase))
     if poll.opened_at is None:
         electorate.fix_electorate(poll)
-    entry = electorate.entry_of(actor, poll)
+        entry = electorate.entry_of(actor, poll)
     if entry is None:
         reason = electorate.reason_left_out(poll, actor) or _l(
             "You are not on this poll's voter list."

@@ -10,7 +10,6 @@ from flask_login import current_user
 
 from consult.core.permissions import load
 from consult.core.services import ServiceError, run_service, show_problems
-from consult.extensions import db
 from consult.polls import methods, voting
 from consult.polls.forms import ballot_form, choices_of, option_label
 from consult.polls.models import Poll
@@ -76,21 +75,18 @@ def cast(poll):
     form = ballot_form(poll, request.form)
     if form.validate_on_submit():
         choices = choices_of(poll, form, request.form)
-        # Nothing needs reloading for the receipt page: no second transaction after the
-        # commit (on SQLite a POST's transactions take the write lock).
-        session = db.session()
-        session.expire_on_commit = False
-        try:
-            done = run_service(form, voting.cast_ballot, current_user, poll, choices)
-        finally:
-            session.expire_on_commit = True
+        done = run_service(form, _cast_and_render, poll, choices)
         if done:
-            html = render_template(
-                "polls/receipt.html", poll=poll, receipt=done.result, text_for=text_for
-            )
-            response = make_response(html)
+            response = make_response(done.result)
             # Shown once: no cache keeps the receipt code.
             response.headers["Cache-Control"] = "no-store"
             return response
-    db.session.rollback()
     return _page("polls/vote.html", poll, form)
+
+
+def _cast_and_render(poll, choices):
+    """Cast, and draw the receipt page before the commit: one transaction for the whole
+    request (on SQLite a POST's transactions take the write lock; on PostgreSQL each one
+    costs round trips). run_service commits after; the page is sent only if it did."""
+    receipt = voting.cast_ballot(current_user, poll, choices)
+    return render_template("polls/receipt.html", poll=poll, receipt=receipt, text_for=text_for)
