@@ -167,3 +167,21 @@ def test_one_hidden_group_hides_the_next_smallest_too():
     assert [row.voters for row in results.suppress_small(rows)] == [None, None, 8]
     rows = [results.TurnoutRow("A", 5, 10), results.TurnoutRow("C", 8, 10)]
     assert [row.voters for row in results.suppress_small(rows)] == [5, 8]
+
+
+def test_the_ballot_list_is_canonical_for_every_kind_of_ballot(town):
+    from consult.polls.closing import ballot_list_text
+
+    for method, settings, choices in [
+        ("score", {"score_max": 5}, lambda p: {"scores": {str(option_id(p, "Gym")): "3"}}),
+        ("approval", {}, lambda p: {"marks": [str(option_id(p, "Gym"))]}),
+        ("yes_no", {}, lambda p: {"choice": str(option_id(p, "no"))}),
+    ]:
+        poll = open_poll(town, method=method, **settings)
+        cast(town, "Anna Smith", poll, **choices(poll))
+        cast(town, "Tom Smith", poll)  # a blank ballot
+        text = ballot_list_text(poll)
+        again = json.dumps(
+            json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        )
+        assert again == text, method
