@@ -6,8 +6,9 @@ ranked poll, signs every voter's session directly (see polls_setup.voter_cookie;
 password sign-ins), then a bounded Python client (32 threads, a new connection per request,
 as gunicorn's sync workers close them) POSTs /polls/<id>/cast, one voter per request, for
 --seconds. /healthz is driven by the same client in the same run, for the machine's ceiling.
-Afterwards the database must hold exactly one ballot and one voter record per receipt code
-the client got back: lost (a receipt not stored) and extra (a ballot nobody got a receipt
+A cast is the POST and, after its 303, the GET of the receipt page (with the session cookie
+the POST set), as a browser does. Afterwards the database must hold exactly one ballot and
+one voter record per receipt code the client got back: lost (a receipt not stored) and extra (a ballot nobody got a receipt
 for, or a voter counted twice) must both be 0.
 
 Run: .venv/bin/python benchmarks/poll_casting.py [--seconds 20] [--kinds sqlite postgresql]
@@ -68,16 +69,9 @@ class Driver:
             if request is None:
                 return
             method, path, body, headers = request
-            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-            try:
-                connection.request(method, path, body=body, headers=headers)
-                response = connection.getresponse()
-                data = response.read()
-                status = response.status
-            except OSError:
-                status, data = "socket error", b""
-            finally:
-                connection.close()
+            status, data, follow = self._send(method, path, body, headers)
+            if status == 303:  # cast: the receipt page, with the session cookie just set
+                status, data, _ = self._send("GET", follow[0], None, follow[1])
             with self.lock:
                 if status not in self.statuses and status != 200:
                     self.samples[status] = data[:300]
@@ -85,6 +79,23 @@ class Driver:
                 found = RECEIPT.search(data)
                 if found:
                     self.receipts.append(found.group(1).decode())
+
+    def _send(self, method, path, body, headers):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+            follow = None
+            if response.status == 303:
+                cookie = response.getheader("Set-Cookie", "").split(";", 1)[0]
+                location = urllib.parse.urlsplit(response.getheader("Location")).path
+                follow = (location, {"Cookie": cookie, "User-Agent": headers["User-Agent"]})
+            return response.status, data, follow
+        except OSError:
+            return "socket error", b"", None
+        finally:
+            connection.close()
 
 
 def worker_cpu_seconds(master_pid):
