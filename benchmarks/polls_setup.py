@@ -125,7 +125,12 @@ def voter_cookie(app, user):
     environ = {"REMOTE_ADDR": "127.0.0.1", "HTTP_USER_AGENT": USER_AGENT}
     # A fresh app context: Flask-WTF and Flask-Login keep the last token and user in ``g``.
     with app.app_context(), app.test_request_context("/", environ_base=environ):
-        login_user(user)
+        try:  # sign-in sessions kept in the database, where the app has them
+            from consult.accounts.sessions import begin_session
+        except ImportError:
+            login_user(user)
+        else:
+            begin_session(db.session.merge(user))
         token = generate_csrf()
         value = app.session_interface.get_signing_serializer(app).dumps(dict(session))
     return f"{app.config.get('SESSION_COOKIE_NAME', 'session')}={value}", token
