@@ -6,7 +6,9 @@ voting.py      casting a ballot; whether a reader may vote and why not
 paper.py       paper voters ticked on the voter list; batches of paper ballots
 closing.py     closing, rewriting the rows in random order, the ballot list, publication
 electorate.py  who may vote; the voter list fixed at opening
-results.py     what the results page shows: rounds, turnout (small groups hidden), chart
+results.py     what the results page shows: rounds, turnout (small groups hidden); chart.py
+ballot_form.py the ballot form for each method; forms.py the committee's forms
+fast_commit.py SQLite: ballot commits that do not wait for the disk
 views/         /polls pages; api.py the open-data API
 """
 

@@ -13,7 +13,8 @@ from consult.core.permissions import load, parse_id, permit
 from consult.core.services import run_service
 from consult.extensions import db
 from consult.polls import paper, services
-from consult.polls.forms import PaperBatchForm, ReasonForm, language_fields, option_label, poll_form
+from consult.polls.ballot_form import option_label
+from consult.polls.forms import PaperBatchForm, ReasonForm, language_fields, poll_form
 from consult.polls.methods import kind_of
 from consult.polls.models import Channel, Phase, Poll, PollElectorate, PollVoter
 from consult.polls.permissions import can_manage_poll, can_manage_polls

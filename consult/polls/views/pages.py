@@ -10,9 +10,11 @@ from consult.core.pagination import page_arg, paginate
 from consult.core.permissions import load, permit
 from consult.extensions import db
 from consult.polls import results as results_module
+from consult.polls.ballot_form import option_label
+from consult.polls.chart import chart
 from consult.polls.electorate import describe_rule
 from consult.polls.export import ballot_list_csv
-from consult.polls.forms import ReceiptForm, option_label
+from consult.polls.forms import ReceiptForm
 from consult.polls.models import Phase, Poll, PollBallot, PollResult
 from consult.polls.paper import paper_ballots_entered, paper_ticks
 from consult.polls.permissions import can_see_ballot_list, can_see_poll
@@ -59,7 +61,7 @@ def poll_context(poll):
     elif phase == Phase.OPEN and is_live(poll):
         context["results"] = results_module.live_results(poll)
     if context["results"] is not None:
-        context["chart"] = results_module.chart(context["results"])
+        context["chart"] = chart(context["results"])
         context["turnout"] = results_module.turnout(poll)
     if phase == Phase.CLOSED and poll.closing_sha256:
         context["paper"] = (paper_ticks(poll), paper_ballots_entered(poll))

@@ -18,7 +18,7 @@ from flask_login import current_user
 from consult.core.permissions import load
 from consult.core.services import ServiceError, run_service, show_problems
 from consult.polls import methods, voting
-from consult.polls.forms import ballot_form, choices_of, option_label
+from consult.polls.ballot_form import ballot_form, choices_of, option_label
 from consult.polls.models import Poll
 from consult.polls.permissions import can_try_voting
 from consult.polls.texts import text_for
