@@ -6,9 +6,9 @@ ranked poll, signs every voter's session directly (see polls_setup.voter_cookie;
 password sign-ins), then a bounded Python client (32 threads, a new connection per request,
 as gunicorn's sync workers close them) POSTs /polls/<id>/cast, one voter per request, for
 --seconds. /healthz is driven by the same client in the same run, for the machine's ceiling.
-A cast is the POST and, after its 303, the GET of the receipt page (with the session cookie
-the POST set), as a browser does. Afterwards the database must hold exactly one ballot and
-one voter record per receipt code the client got back: lost (a receipt not stored) and extra (a ballot nobody got a receipt
+A cast is one POST answered by the receipt page (a redirect would be followed, with the
+session cookie it sets). Afterwards the database must hold exactly one ballot and one voter
+record per receipt code the client got back: lost (a receipt not stored) and extra (a ballot nobody got a receipt
 for, or a voter counted twice) must both be 0.
 
 Run: .venv/bin/python benchmarks/poll_casting.py [--seconds 20] [--kinds sqlite postgresql]
@@ -137,6 +137,9 @@ def prepare(kind, folder, voters):
             }
             requests.append(("POST", f"/polls/{poll.id}/cast", body, headers))
         poll_id = poll.id
+        db.session.commit()
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("ANALYZE")  # fresh statistics after the bulk load
         db.session.remove()
         db.engine.dispose()
     return url_holder, url, app, poll_id, requests

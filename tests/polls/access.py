@@ -13,7 +13,6 @@ ACCESS = {
     # Any signed-in reader may open the ballot; the page says whether they may vote.
     "polls.vote": SIGNED_IN,
     "polls.cast": SIGNED_IN,
-    "polls.receipt": SIGNED_IN,
     "polls.new_poll": COMMITTEE_ONLY,
     "polls.edit_poll": COMMITTEE_ONLY,
     "polls.open_poll": COMMITTEE_ONLY,

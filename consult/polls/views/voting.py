@@ -2,17 +2,14 @@
 
 GET /polls/<id>/vote shows the form (or why the reader may not vote); POST there with
 ``step=review`` shows the ballot in words with "Cast my ballot" and "Change my choices";
-POST /polls/<id>/cast casts it and sends the voter to GET /polls/<id>/receipt, which shows
-the receipt code once. Every refusal comes back on the form, choices kept (422).
-
-The receipt code goes from the cast to the receipt page in Flask's session cookie (signed,
-kept by the browser, never stored on the server) and is removed when shown; it is never in
-a URL, where access logs would keep it beside the voter's address and time. Redirecting
-keeps the cast's transaction short: on SQLite a POST's transactions hold the write lock,
-and the receipt page is drawn by a GET, which reads without it.
+POST /polls/<id>/cast casts it and answers with the receipt page, which shows the receipt
+code this once (nothing stores it anywhere near the voter; it is never in a URL, where access
+logs would keep it beside the voter's address and time). Every refusal comes back on the
+form, choices kept (422). Reloading the receipt page sends the ballot again, which is
+refused: this person has voted.
 """
 
-from flask import make_response, redirect, render_template, request, session, url_for
+from flask import make_response, render_template, request
 from flask_login import current_user
 
 from consult.core.permissions import load
@@ -76,30 +73,23 @@ def vote(poll):
     return _page("polls/vote.html", poll, form)
 
 
-RECEIPT_KEY = "poll_receipt"
-
-
 @bp.post("/polls/<id:poll_id>/cast")
 @load("poll_id", Poll, permit=can_try_voting)
 def cast(poll):
     form = ballot_form(poll, request.form)
     if form.validate_on_submit():
         choices = choices_of(poll, form, request.form)
-        done = run_service(form, voting.cast_ballot, current_user, poll, choices)
+        done = run_service(form, _cast_and_render, poll, choices)
         if done:
-            session[RECEIPT_KEY] = {"poll": poll.id, "code": done.result}
-            return redirect(url_for("polls.receipt", poll_id=poll.id), 303)
+            response = make_response(done.result)
+            response.headers["Cache-Control"] = "no-store"  # shown once, kept by no cache
+            return response
     return _page("polls/vote.html", poll, form)
 
 
-@bp.get("/polls/<id:poll_id>/receipt")
-@load("poll_id", Poll, permit=can_try_voting)
-def receipt(poll):
-    kept = session.get(RECEIPT_KEY)
-    code = None
-    if isinstance(kept, dict) and kept.get("poll") == poll.id:
-        code = session.pop(RECEIPT_KEY)["code"]
-    html = render_template("polls/receipt.html", poll=poll, receipt=code, text_for=text_for)
-    response = make_response(html)
-    response.headers["Cache-Control"] = "no-store"  # shown once, kept by no cache
-    return response
+def _cast_and_render(poll, choices):
+    """Cast, and draw the receipt page before the commit: the request is one transaction
+    (each further one costs PostgreSQL round trips, and on SQLite a POST's transactions take
+    the write lock again). run_service commits after; the page is sent only if it did."""
+    receipt = voting.cast_ballot(current_user, poll, choices)
+    return render_template("polls/receipt.html", poll=poll, receipt=receipt, text_for=text_for)
