@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -31,17 +31,23 @@ from consult.polls.models import (
 from consult.polls.receipts import new_receipt
 from consult.residents.models import Resident
 
+_INSERTS = {}
+
 
 def insert_ignoring_conflicts(table, values):
     """INSERT … ON CONFLICT DO NOTHING RETURNING id: the new id, or None on a conflict.
 
     A unique constraint decides between concurrent writers: on PostgreSQL the second waits
-    for the first to commit and then inserts nothing.
+    for the first to commit and then inserts nothing. The statement is built once per
+    table and dialect; only the values change.
     """
     dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id)
-    return db.session.execute(statement).scalar()
+    statement = _INSERTS.get((dialect, table.name, tuple(values)))
+    if statement is None:
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(table).on_conflict_do_nothing().returning(table.c.id)
+        _INSERTS[(dialect, table.name, tuple(values))] = statement
+    return db.session.execute(statement, values).scalar()
 
 
 def canonical(value):
@@ -75,21 +81,25 @@ def fresh_state(poll):
     return _phase_of(row)
 
 
-def state_and_entry(actor, poll):
-    """``fresh_state`` and the actor's row on the voter list, in one query."""
-    row = db.session.execute(
+def _state_and_entry_query():
+    on_the_list = (PollElectorate.poll_id == Poll.id) & PollElectorate.resident_id.in_(
+        select(Resident.id).where(Resident.user_id == bindparam("user_id")).scalar_subquery()
+    )
+    return (
         select(*POLL_STATE, PollElectorate.resident_id, PollElectorate.household_id)
         .select_from(Poll)
-        .outerjoin(
-            PollElectorate,
-            (PollElectorate.poll_id == Poll.id)
-            & PollElectorate.resident_id.in_(
-                select(Resident.id).where(Resident.user_id == actor.id).scalar_subquery()
-            ),
-        )
-        .where(Poll.id == poll.id)
+        .outerjoin(PollElectorate, on_the_list)
+        .where(Poll.id == bindparam("poll_id"))
         .with_for_update(read=True, key_share=True, of=Poll)
-    ).first()
+    )
+
+
+STATE_AND_ENTRY = _state_and_entry_query()  # built once: casting is the busiest path
+
+
+def state_and_entry(actor, poll):
+    """``fresh_state`` and the actor's row on the voter list, in one query."""
+    row = db.session.execute(STATE_AND_ENTRY, {"poll_id": poll.id, "user_id": actor.id}).first()
     entry = row if row.resident_id is not None else None
     return _phase_of(row), entry
 
