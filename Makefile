@@ -50,6 +50,8 @@ benchmark: install
 	$(BIN)/python benchmarks/register_load.py
 	$(BIN)/python benchmarks/proposals.py
 	$(BIN)/python benchmarks/proposals_load.py
+	$(BIN)/python benchmarks/poll_casting.py
+	$(BIN)/python benchmarks/poll_publish.py
 
 clean:
 	rm -rf $(VENV) node_modules

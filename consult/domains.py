@@ -18,6 +18,7 @@ DOMAINS = (
     "consult.multilingual",
     "consult.proposals",
     "consult.elections",
+    "consult.polls",
     "consult.data_rights",
 )
 

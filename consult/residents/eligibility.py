@@ -10,6 +10,9 @@ compose in any order without duplicate joins (they filter through subqueries)::
 - ``verified_residents(stmt)``: residents whose entry is linked to an account.
 - ``adults_on(day, stmt)``: 18 or over on ``day``; an unknown birth date is not an adult.
 - ``in_grid(grid, stmt)``: living in a building of ``grid`` (a Grid, its id or its name).
+- ``in_building(building, stmt)``: living in ``building`` (a Building or its id).
+- ``households_in(stmt)`` / ``count_households(stmt)``: the households of those residents
+  (one vote per household that any eligible member may cast).
 - ``one_per_household(stmt)``: of the residents ``stmt`` selects, one per household: the
   one registered first (lowest id). Apply it last, after the other filters.
 - ``is_eligible(user, stmt)``: whether ``user``'s register entry is among ``stmt``'s.
@@ -79,3 +82,29 @@ def is_eligible(user, stmt):
         return False
     mine = current_residents(stmt).where(Resident.user_id == user.id).limit(1)
     return db.session.execute(mine).first() is not None
+
+
+def in_building(building, stmt=None):
+    """Residents living in ``building`` (a Building or its id)."""
+    stmt = stmt if stmt is not None else register_query()
+    building_id = building.id if isinstance(building, Building) else building
+    households = select(Household.id).where(Household.building_id == building_id)
+    return stmt.where(Resident.household_id.in_(households))
+
+
+def households_in(stmt=None):
+    """The households of the residents ``stmt`` selects, each once (a select of their ids).
+
+    For one vote per household that any eligible member may cast: keep every eligible
+    member (``is_eligible`` asks about the person), count ``households_in(stmt)`` for the
+    electorate, and let the poll take the first ballot cast for each household.
+    """
+    stmt = stmt if stmt is not None else register_query()
+    inner = stmt.subquery()
+    return select(inner.c.household_id).distinct()
+
+
+def count_households(stmt=None):
+    """How many households ``stmt``'s residents live in."""
+    inner = households_in(stmt).subquery()
+    return db.session.scalar(select(func.count()).select_from(inner))
