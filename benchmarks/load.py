@@ -125,13 +125,17 @@ def check_page(url, cookie=None):
         raise RuntimeError(f"{url} answered {status}, not 200")
 
 
-def wrk(url, seconds=10, connections=16, threads=2, cookie=None):
-    """(requests per second, non-2xx responses, socket errors) of a fixed-length wrk run."""
+def wrk(url, seconds=10, connections=16, threads=2, cookie=None, headers=()):
+    """(requests per second, non-2xx responses, socket errors) of a fixed-length wrk run.
+
+    ``headers`` are extra "Name: value" lines (an Accept-Language, say)."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     check_page(url, cookie)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     command += ["-H", f"User-Agent: {USER_AGENT}"]
+    for header in headers:
+        command += ["-H", header]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout

@@ -17,6 +17,7 @@ DOMAINS = (
     "consult.community",
     "consult.multilingual",
     "consult.proposals",
+    "consult.comments",
     "consult.elections",
     "consult.polls",
     "consult.data_rights",

@@ -95,12 +95,19 @@ def read_with_every_page(*keys):
     _READ_WITH_EVERY_PAGE.update(keys)
 
 
+def read_with_this_request(*keys):
+    """Versions this request will read later (a page's comment thread, known from its URL):
+    read in the same query as the first token the request reads."""
+    g.setdefault("data_versions_wanted", set()).update(keys)
+
+
 def current_tokens(keys):
     """The tokens of ``keys`` now (read once per request and kept in ``g``)."""
     known = g.setdefault("data_versions", {})
     missing = [key for key in keys if key not in known]
     if missing:
-        missing += [key for key in _READ_WITH_EVERY_PAGE if key not in known and key not in missing]
+        extra = _READ_WITH_EVERY_PAGE | g.get("data_versions_wanted", set())
+        missing += [key for key in extra if key not in known and key not in missing]
     if missing:
         rows = db.session.execute(
             select(DataVersion.key, DataVersion.token).where(DataVersion.key.in_(missing))

@@ -36,6 +36,8 @@ class Translation(TimestampMixin, db.Model):
         Index("ix_translations_base_language_method", "base_language", "method"),
         check_in("method", TranslationMethod),
     )
+    # Texts are kept beside the audit chain: a deleted comment's translations can go there too.
+    __audit_personal__ = ("texts",)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     content_type: Mapped[str] = mapped_column(String(40))

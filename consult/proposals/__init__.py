@@ -35,7 +35,11 @@ ANSWERED_KIND = NotificationKind(
 domain = Domain(
     "proposals",
     blueprint="consult.proposals.views:bp",
-    models=["consult.proposals.models", "consult.proposals.content"],
+    models=[
+        "consult.proposals.models",
+        "consult.proposals.content",
+        "consult.proposals.commentable",
+    ],
     permissions="consult.proposals.permissions",
     tasks=["consult.proposals.jobs"],
     seed="consult.proposals.demo:seed_proposals",

@@ -72,6 +72,12 @@ def can_support_proposal(user, proposal):
 
 
 @predicate
+def can_comment_on_proposal(user, proposal):
+    """Verified residents comment on a proposal while it is open for consultation."""
+    return _state(proposal) == OPEN and is_verified_resident(user)
+
+
+@predicate
 def can_follow_proposal(user, proposal):
     return is_signed_in(user) and can_view_proposal(user, proposal)
 
