@@ -151,16 +151,47 @@ class PersonalTable:
 
 
 @dataclass(frozen=True)
+class SearchDocument:
+    """One searchable item as the index sees it: every text of it in every language
+    (title, summary, body, each translation), title first. Site search tokenizes them."""
+
+    kind: str
+    object_id: int
+    texts: tuple
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One found item as a reader sees it in the results: ``title`` and ``excerpts`` in
+    the reader's language where there is one, ``url`` from ``url_for``."""
+
+    kind: str
+    object_id: int
+    title: str
+    url: str
+    excerpts: tuple = ()
+    updated_at: object = None
+
+
+@dataclass(frozen=True)
 class SearchSource:
     """Content a domain offers to site search (the search hook).
 
-    ``documents()`` yields every searchable item of this kind (for a rebuild); the search
-    issue defines the document shape and how changes keep the index current.
+    - ``documents()`` yields a :class:`SearchDocument` for every item worth indexing (rebuild);
+    - ``document(object_id)`` gives one item's document now, or None when it no longer
+      exists or should not be indexed (the index then drops it);
+    - ``results(object_ids, user)`` turns matched ids into :class:`SearchResult` s, keeping
+      only what ``user`` (None when signed out) may see now, in the order given.
+
+    A domain keeps the index current by calling ``consult.core.searching.content_changed``
+    (kind, id) in the service that creates, edits, translates or deletes an item.
     """
 
     kind: str
     label: object
-    documents: Callable[[], Iterable]
+    documents: Callable[[], Iterable[SearchDocument]]
+    document: Callable[[int], SearchDocument | None]
+    results: Callable[..., list]
 
 
 @dataclass(frozen=True)
