@@ -11,5 +11,9 @@ def init_app(app):
     login_manager.login_view = "accounts.sign_in"
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
+    # "basic": a session seen from a new address or browser is no longer fresh, but stays
+    # signed in (phones change networks all day). "strong" also cleared the remember-me cookie
+    # on every request of a visitor whose session held only a CSRF token. Stolen or ended
+    # sessions are stopped by their row in the database (consult.accounts.sessions).
+    login_manager.session_protection = "basic"
     login_manager.user_loader(user_for_token)

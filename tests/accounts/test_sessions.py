@@ -170,3 +170,20 @@ def test_database_refuses_an_unknown_role(db):
     with pytest.raises(sqlalchemy.exc.IntegrityError), db.session.begin_nested():
         db.session.execute(insert, {"role": "mayor", "yes": True})
     db.session.execute(insert, {"role": "committee", "yes": True})
+
+
+def test_pages_do_not_touch_the_remember_cookie_of_a_visitor(client, db):
+    for path in ("/", "/account/sign-in", "/"):
+        cookies = client.get(path).headers.getlist("Set-Cookie")
+        assert not any(cookie.startswith("remember_token=") for cookie in cookies), path
+
+
+def test_a_phone_changing_networks_stays_signed_in(client, create_user):
+    create_user("resident@example.org", name="Li Lei")
+    client.post(
+        "/account/sign-in",
+        data={"email": "resident@example.org", "password": PASSWORD, "remember": "y"},
+        environ_base={"REMOTE_ADDR": "10.0.0.1"},
+    )
+    page = client.get("/", environ_base={"REMOTE_ADDR": "172.16.5.9"}).get_data(as_text=True)
+    assert "Hello, Li Lei" in page
