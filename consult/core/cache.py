@@ -20,6 +20,7 @@ correctness: each process keeps its own, and a restart empties it.
 import secrets
 import threading
 from collections import OrderedDict
+from functools import wraps
 
 from flask import g, has_app_context
 from sqlalchemy import String, event, select
@@ -164,3 +165,43 @@ def cached(name, keys, parts, compute):
 
 def clear_process_cache():
     _store.clear()
+
+
+_CSRF_MARK = "\x00csrf\x00"  # never in rendered HTML (forms refuse NUL): where the token goes
+
+
+def whole_page_for_visitors(name, parts=lambda: ()):
+    """A view decorator: a signed-out reader's whole page, cached under every data version
+    the page read while it was drawn, and served again while none of them changes.
+
+    The cached copy holds a mark where the visitor's CSRF token was (the language switcher);
+    each visitor gets their own. Pages with a flash message and every signed-in reader are
+    drawn as usual. ``parts()`` adds what the page depends on besides its address, language
+    and versioned data (the community's date for states that follow it). Put it below
+    ``@load``/``@permit`` so that permission is checked on every request.
+    """
+    from flask import request, session
+    from flask_login import current_user
+    from flask_wtf.csrf import generate_csrf
+
+    from consult.i18n import current_locale_name
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if current_user.is_authenticated or request.method != "GET" or "_flashes" in session:
+                return view(*args, **kwargs)
+            key = ("visitor-page", name, request.full_path, current_locale_name(), parts())
+            token = generate_csrf()
+            entry = _store.get(key)
+            if entry is not None and current_tokens(entry[0]) == entry[1]:
+                return entry[2].replace(_CSRF_MARK, token)
+            page = view(*args, **kwargs)
+            if isinstance(page, str):
+                read = tuple(sorted(g.get("data_versions", {})))
+                _store.put(key, (read, current_tokens(read), page.replace(token, _CSRF_MARK)))
+            return page
+
+        return wrapped
+
+    return decorate

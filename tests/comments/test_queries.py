@@ -1,7 +1,10 @@
 """A proposal page with 10 or 2,000 comments costs the same number of queries, and the
 cached thread is drawn again after every change to it."""
 
+import re
+
 import pytest
+from flask import g
 
 from consult.comments import likes, moderation, services
 from consult.core.cache import clear_process_cache
@@ -10,6 +13,10 @@ from tests.comments.conftest import bulk_thread, page_text
 from tests.conftest import sign_in
 
 EN = {"Accept-Language": "en"}
+
+
+def page_text_of(html):
+    return html[html.find("<main") : html.find("</main>")]
 
 
 def _count(client, queries, url, headers=EN):
@@ -77,3 +84,37 @@ def test_the_cached_thread_changes_with_every_change(client, db, people, proposa
     services.delete_comment(people.wang, first)
     db.session.commit()
     assert "The first one" not in shown("Deleted by its author.")
+
+
+def test_a_visitor_gets_the_cached_page_with_their_own_form_token(app, db, people, proposal, say):
+    app.config["WTF_CSRF_ENABLED"] = True
+    url = f"/proposals/{proposal.id}"
+    first, second = app.test_client(), app.test_client()
+    say(people.wang, proposal, "第一条", "zh-Hans")
+    tokens = []
+    for client in (first, second, first):
+        g.pop("csrf_token", None)  # tests share one app context, so one g, between requests
+        html = client.get(url, headers=EN).get_data(as_text=True)
+        assert "第一条" in page_text_of(html)
+        tokens.append(re.search(r'name="csrf_token" value="([^"]+)"', html).group(1))
+        assert "\x00" not in html
+    assert tokens[0] != tokens[1]  # each visitor's own token, not the first visitor's
+    # The cached page's language switcher works for the second visitor.
+    response = second.post(
+        "/language", data={"csrf_token": tokens[1], "locale": "zh_Hans", "next": url}
+    )
+    assert response.status_code == 302
+    app.config["WTF_CSRF_ENABLED"] = False
+    assert "第一条" in page_text(second.get(url))
+    say(people.anna, proposal, "A second comment")
+    assert "A second comment" in page_text(first.get(url, headers=EN))
+
+
+def test_a_flash_message_is_never_served_to_another_visitor(app, db, people, proposal):
+    url = f"/proposals/{proposal.id}"
+    visitor = app.test_client()
+    visitor.get(url, headers=EN)
+    with visitor.session_transaction() as session:
+        session["_flashes"] = [("info", "Only for this visitor")]
+    assert "Only for this visitor" in page_text(visitor.get(url, headers=EN))
+    assert "Only for this visitor" not in page_text(app.test_client().get(url, headers=EN))

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from consult.core.cache import cached
+from consult.core.cache import cached, whole_page_for_visitors
 from consult.core.forms import ConfirmForm
 from consult.core.permissions import load
 from consult.core.services import run_service
@@ -75,6 +75,7 @@ def render_proposal(proposal_id, show, today):
 
 @bp.get("/proposals/<id:proposal_id>")
 @load("proposal_id", Proposal, permit=rules.can_view_proposal)
+@whole_page_for_visitors("proposals.proposal", parts=community_today)
 def proposal(proposal):
     show = request.args.get("show") if request.args.get("show") in SHOW else "reader"
     today = community_today()
