@@ -69,4 +69,6 @@ domain = Domain(
     dashboard="consult.comments.dashboard:tiles",
     exports="consult.comments.export:export_tables",
     notifications=[REPLY_KIND, MENTION_KIND, MODERATED_KIND, TO_MODERATE_KIND],
+    personal_data="consult.comments.personal:personal_data",
+    forget_user="consult.comments.personal:forget_user",
 )

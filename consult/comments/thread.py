@@ -20,7 +20,7 @@ from datetime import datetime
 from types import SimpleNamespace
 
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import case, literal, select
 from sqlalchemy.orm import aliased
 
 from consult.comments.content import COMMENT, digest
@@ -112,6 +112,18 @@ class Thread:
         return result
 
 
+def shown_name(user):
+    """A user's name as readers see it, in SQL, in the reader's language: "a former
+    resident" once the account is deleted (``User.display_name`` in SQL is the stored
+    column, blank for a deleted account). Threads are cached per language, so the words
+    may be put in the query."""
+    from consult.accounts.models import FORMER_RESIDENT
+
+    return case(
+        (user.deleted_at.is_not(None), literal(str(FORMER_RESIDENT))), else_=user.stored_name
+    )
+
+
 def load_rows(target_type, target_id):
     """Every comment of a thread with its author's name, as plain rows (one query)."""
     from consult.accounts.models import User
@@ -131,7 +143,7 @@ def load_rows(target_type, target_id):
             Comment.created_at,
             Comment.edited_at,
             Comment.deleted_at,
-            User.display_name.label("author_name"),
+            shown_name(User).label("author_name"),
         )  # fmt: skip
         .join(User, User.id == Comment.author_id)
         .where(Comment.target_type == target_type, Comment.target_id == target_id)
@@ -153,8 +165,8 @@ def load_translations(target_type, target_id, reader_tag):
             Translation.method,
             Translation.revision,
             Translation.from_machine_draft,
-            translator.display_name.label("translator_name"),
-            verifier.display_name.label("verifier_name"),
+            shown_name(translator).label("translator_name"),
+            shown_name(verifier).label("verifier_name"),
             Comment.translated_html,
         )  # fmt: skip
         .join(Comment, Comment.id == Translation.content_id)

@@ -71,4 +71,6 @@ domain = Domain(
     dashboard="consult.elections.dashboard:tiles",
     exports="consult.elections.export:export_tables",
     notifications=[VOTER_LIST_PUBLISHED, OBJECTION_DECIDED, DEADLINE_REMINDER, COUNT_OBJECTION],
+    personal_data="consult.elections.personal:personal_data",
+    forget_user="consult.elections.personal:forget_user",
 )

@@ -41,4 +41,6 @@ domain = Domain(
     dashboard="consult.multilingual.dashboard:tiles",
     exports="consult.multilingual.export:export_tables",
     notifications=[TRANSLATED],
+    personal_data="consult.multilingual.personal:personal_data",
+    forget_user="consult.multilingual.personal:forget_user",
 )

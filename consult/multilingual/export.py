@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from consult.core.domain import ExportTable
 from consult.extensions import db
-from consult.multilingual.models import Translation
+from consult.multilingual.models import Translation, TranslationRequest
 
 COLUMNS = (
     "content_type", "content_id", "language", "method", "from_machine_draft", "engine",
@@ -34,6 +34,17 @@ def translation_rows():
         )  # fmt: skip
 
 
+def request_rows():
+    stmt = (
+        select(TranslationRequest).order_by(TranslationRequest.id).execution_options(yield_per=500)
+    )
+    for row in db.session.scalars(stmt):
+        yield (
+            row.content_type, row.content_id, row.language, row.user_id,
+            row.requested_at.isoformat(), row.answered_at.isoformat() if row.answered_at else "",
+        )  # fmt: skip
+
+
 def export_tables():
     return [
         ExportTable(
@@ -43,5 +54,13 @@ def export_tables():
             ),
             COLUMNS,
             translation_rows,
-        )
+        ),
+        ExportTable(
+            "translation_requests.csv",
+            _l(
+                "Readers' requests for a translation: what, into which language, by which account (its number), when asked and when translated."
+            ),
+            ("content_type", "content_id", "language", "account_id", "requested_at", "answered_at"),
+            request_rows,
+        ),
     ]

@@ -71,4 +71,6 @@ domain = Domain(
     dashboard="consult.polls.dashboard:tiles",
     exports="consult.polls.export:export_tables",
     notifications=[POLL_OPENED, RESULTS_PUBLISHED],
+    personal_data="consult.polls.personal:personal_data",
+    forget_user="consult.polls.personal:forget_user",
 )

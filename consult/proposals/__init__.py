@@ -57,4 +57,6 @@ domain = Domain(
     dashboard="consult.proposals.dashboard:tiles",
     exports="consult.proposals.export:export_tables",
     notifications=[STATE_CHANGED, ANSWERED_KIND],
+    personal_data="consult.proposals.personal:personal_data",
+    forget_user="consult.proposals.personal:forget_user",
 )

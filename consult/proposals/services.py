@@ -159,11 +159,16 @@ def publish_proposal(actor, proposal, closes_on):
 
 def delete_draft(actor, proposal):
     """The author throws away a draft nobody else has seen."""
-    from consult.proposals.attachments import delete_stored_file
-
     if not can_delete_proposal(actor, proposal):
         raise ServiceError(_l("Only the author can delete a draft."))
     audit.record("proposal.deleted", proposal, actor=actor, data={"title": proposal.title})
+    remove_draft(proposal)
+
+
+def remove_draft(proposal):
+    """A draft's rows and files go (its author deletes it, or their account is deleted)."""
+    from consult.proposals.attachments import delete_stored_file
+
     for attachment in list(proposal.attachments):
         delete_stored_file(attachment)
         db.session.delete(attachment)

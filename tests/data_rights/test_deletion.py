@@ -205,13 +205,14 @@ def test_residents_and_translators_cannot_decide(db, people, as_user):
 
 
 def test_a_domain_without_the_hooks_still_works(app, db, people, as_user, second_client):
-    """Elections declare neither hook yet: deleting an account goes through all the same."""
+    """The community declares no forget_user hook: deleting an account goes through all
+    the same."""
     from consult.domains import current_domains
 
     committee, _wang, anna = people
     with app.app_context():
-        elections = next(d for d in current_domains() if d.name == "elections")
-    assert elections.forget_user is None and elections.personal_data is None
+        community = next(d for d in current_domains() if d.name == "community")
+    assert community.forget_user is None
     ask(as_user(anna))
     sign_in(second_client, committee)
     request = pending(db, anna)
