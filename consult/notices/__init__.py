@@ -18,15 +18,23 @@ PUBLISHED_KIND = NotificationKind(
     "notices.published",
     _l("New notices you follow"),
     subject=_l("Notice: %(title)s"),
-    text=_l("A new notice from the residents' committee (%(category)s). Open it to read it in your language."),  # fmt: skip
-    description=_l("When the residents' committee publishes a notice in a category and place you follow."),  # fmt: skip
+    text=_l(
+        "A new notice from the residents' committee (%(category)s). Open it to read it in your language."
+    ),  # fmt: skip
+    description=_l(
+        "When the residents' committee publishes a notice in a category and place you follow."
+    ),  # fmt: skip
 )
 REMINDER_KIND = NotificationKind(
     "notices.reminder",
     _l("Reminders to confirm notices"),
     subject=_l("Please confirm you have read: %(title)s"),
-    text=_l("The residents' committee asks everyone concerned to confirm they have read this notice."),  # fmt: skip
-    description=_l("When the residents' committee reminds you to confirm a notice that concerns you."),  # fmt: skip
+    text=_l(
+        "The residents' committee asks everyone concerned to confirm they have read this notice."
+    ),  # fmt: skip
+    description=_l(
+        "When the residents' committee reminds you to confirm a notice that concerns you."
+    ),  # fmt: skip
 )
 
 domain = Domain(

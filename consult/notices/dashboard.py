@@ -36,6 +36,8 @@ def tiles(user):
             _l("Notices asking for confirmation"),
             value=len(asking),
             url=url_for("notices.manage"),
-            text=_l("On the board now: see how many residents have confirmed, and remind the others."),  # fmt: skip
+            text=_l(
+                "On the board now: see how many residents have confirmed, and remind the others."
+            ),  # fmt: skip
         ),
     ]

@@ -59,7 +59,9 @@ def atom_feed(notices, lang, locale, category=None):
     updated = max((entry_updated(n) for n in notices), default=EPOCH)
     _sub(feed, "updated", _iso(updated))
     author = _sub(feed, "author")
-    _sub(author, "name", _("Residents' committee of %(community)s", community=community_name(locale)))
+    _sub(
+        author, "name", _("Residents' committee of %(community)s", community=community_name(locale))
+    )
     _sub(author, "uri", external_url_for("notices.board"))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     _sub(feed, "link", rel="alternate", type="text/html", href=alternate)

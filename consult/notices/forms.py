@@ -180,7 +180,9 @@ class PublishForm(Form):
         [optional()],
         description=_l("Empty: now. A later time schedules it; it is sent when it goes up."),
     )
-    mark_missing = BooleanField(_l("Publish with the missing languages marked “translation coming”"))
+    mark_missing = BooleanField(
+        _l("Publish with the missing languages marked “translation coming”")
+    )
 
 
 class CategoryForm(Form):
@@ -194,7 +196,9 @@ class CategoryForm(Form):
     slug = StringField(
         _l("Short name for feed addresses"),
         [optional(), max_length(40)],
-        description=_l("Latin letters, digits and hyphens. Left empty, it is made from the English name."),  # fmt: skip
+        description=_l(
+            "Latin letters, digits and hyphens. Left empty, it is made from the English name."
+        ),  # fmt: skip
     )
 
 

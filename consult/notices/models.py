@@ -129,7 +129,7 @@ class Notice(TimestampMixin, db.Model):
 
     @property
     def scope_key(self):
-        """"community", "grid:3" or "building:7" (the notifications' scope)."""
+        """ "community", "grid:3" or "building:7" (the notifications' scope)."""
         if self.scope == NoticeScope.GRID:
             return f"grid:{self.grid_id}"
         if self.scope == NoticeScope.BUILDING:
@@ -169,7 +169,9 @@ class NoticeConfirmation(db.Model):
     residents; the committee sees numbers only)."""
 
     __tablename__ = "notice_confirmations"
-    __table_args__ = (UniqueConstraint("notice_id", "user_id", name="uq_notice_confirmations_once"),)
+    __table_args__ = (
+        UniqueConstraint("notice_id", "user_id", name="uq_notice_confirmations_once"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id"), index=True)

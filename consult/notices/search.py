@@ -35,8 +35,10 @@ def _document(notice):
 
 
 def _indexed():
-    return select(Notice).where(Notice.publish_at.is_not(None)).options(
-        selectinload(Notice.translations)
+    return (
+        select(Notice)
+        .where(Notice.publish_at.is_not(None))
+        .options(selectinload(Notice.translations))
     )
 
 

@@ -114,9 +114,7 @@ def _category_values(en, zh_hans, zh_hant, slug, category=None):
 def create_category(actor, en, zh_hans, zh_hant=None, slug=None):
     _ensure(actor)
     names, slug = _category_values(en, zh_hans, zh_hant, slug)
-    position = (
-        db.session.scalar(select(func.coalesce(func.max(NoticeCategory.position), 0))) + 1
-    )
+    position = db.session.scalar(select(func.coalesce(func.max(NoticeCategory.position), 0))) + 1
     category = NoticeCategory(names=names, slug=slug, position=position)
     db.session.add(category)
     db.session.flush()
@@ -137,9 +135,7 @@ def update_category(actor, category, en, zh_hans, zh_hant=None, slug=None):
 
 def delete_category(actor, category):
     _ensure(actor)
-    used = db.session.scalar(
-        select(func.count(Notice.id)).where(Notice.category_id == category.id)
-    )
+    used = db.session.scalar(select(func.count(Notice.id)).where(Notice.category_id == category.id))
     if used:
         raise ServiceError(
             _l("%(count)d notices are in this category: it cannot be removed.", count=used)
@@ -320,7 +316,9 @@ def archive_notice(actor, notice):
     if notice.publish_at >= now:  # put up and taken down within the same instant
         notice.publish_at = now - timedelta(seconds=1)
     notice.expires_at = now
-    audit.record("notice.archived", notice, actor=actor, changes=audit.changes_since(before, notice))
+    audit.record(
+        "notice.archived", notice, actor=actor, changes=audit.changes_since(before, notice)
+    )
     content_changed("notice", notice.id)
     return notice
 

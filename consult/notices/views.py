@@ -53,9 +53,7 @@ def _filters():
 def _listing(template, stmt_for, endpoint):
     category, scope, args = _filters()
     now = clock.now()
-    page = paginate(
-        queries.loaded(stmt_for(now, category, scope)), page_arg(), PER_PAGE
-    )
+    page = paginate(queries.loaded(stmt_for(now, category, scope)), page_arg(), PER_PAGE)
     tag = reader_language()
     return render_template(
         template,
@@ -117,7 +115,7 @@ def notice(notice):
 def _column(notice, tag):
     """One content language's column of the print page, labelled in that language."""
     locale = "zh_Hans" if tag.startswith("zh") else ("en" if tag.startswith("en") else None)
-    shown = localize(notice, tag if not tag == "zh" else "zh-Hans")
+    shown = localize(notice, tag if tag != "zh" else "zh-Hans")
     written = has_text_by_a_person(notice, tag)
     with force_locale(locale or "en"):
         labels = {
@@ -183,9 +181,15 @@ def _feed(lang, category):
     stmt = select(Notice).where(*queries.visible_condition(now))
     if category is not None:
         stmt = stmt.where(Notice.category_id == category.id)
-    notices = db.session.scalars(
-        queries.loaded(stmt.order_by(Notice.publish_at.desc(), Notice.id.desc()).limit(FEED_SIZE))
-    ).unique().all()
+    notices = (
+        db.session.scalars(
+            queries.loaded(
+                stmt.order_by(Notice.publish_at.desc(), Notice.id.desc()).limit(FEED_SIZE)
+            )
+        )
+        .unique()
+        .all()
+    )
     with force_locale(locale):
         body = atom_feed(notices, lang, locale, category)
     return body, 200, {"Content-Type": "application/atom+xml; charset=utf-8"}
@@ -231,11 +235,15 @@ def subscriptions():
 @bp.get("/notices/manage")
 @permit(rules.can_manage_notices)
 def manage():
-    notices = db.session.scalars(
-        queries.loaded(select(Notice)).order_by(
-            Notice.publish_at.is_(None).desc(), Notice.publish_at.desc(), Notice.id.desc()
+    notices = (
+        db.session.scalars(
+            queries.loaded(select(Notice)).order_by(
+                Notice.publish_at.is_(None).desc(), Notice.publish_at.desc(), Notice.id.desc()
+            )
         )
-    ).unique().all()
+        .unique()
+        .all()
+    )
     now = clock.now()
     tag = reader_language()
     return render_template(
@@ -372,7 +380,10 @@ def categories_page():
         flash(_("The category is added."), "success")
         return redirect(url_for("notices.categories_page"))
     return render_form(
-        "notices/categories.html", form, categories=services.categories(), confirm_form=ConfirmForm()
+        "notices/categories.html",
+        form,
+        categories=services.categories(),
+        confirm_form=ConfirmForm(),
     )
 
 
@@ -401,4 +412,3 @@ def delete_category(category):
         done = run_service(form, services.delete_category, current_user, category)
         _flash_result(form, done, _("The category is removed."))
     return redirect(url_for("notices.categories_page"))
-

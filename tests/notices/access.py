@@ -45,8 +45,9 @@ def url_values(db):
     water = db.session.scalars(select(Notice).filter_by(title=WATER_TITLE)).one()
     spare = services.create_category(committee, "Walk", "巡查", slug="walk")
     drafts = [
-        services.create_notice(committee, title=f"Draft {n}", body="A draft.", language="en",
-                               category_id=spare.id)  # fmt: skip
+        services.create_notice(
+            committee, title=f"Draft {n}", body="A draft.", language="en", category_id=spare.id
+        )  # fmt: skip
         for n in (1, 2)
     ]
     unused = services.create_category(committee, "Unused", "未用", slug="unused")

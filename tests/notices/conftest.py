@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from consult.core.cache import clear_process_cache
+from consult.core.queue import run_pending
 from consult.notices import clock, services
 
 T0 = datetime(2030, 3, 4, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
@@ -47,6 +48,7 @@ def people(db, create_user, frozen):
         resident = db.session.scalars(select(Resident).filter_by(full_name=name)).one()
         verify_resident(committee, resident, user)
     db.session.commit()
+    run_pending()  # the verification e-mails go out before a test looks at the outbox
     clear_process_cache()
     grids = {g.name: g for g in db.session.scalars(select(Grid))}
     buildings = {b.name: b for b in db.session.scalars(select(Building))}
