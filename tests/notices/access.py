@@ -57,9 +57,10 @@ def url_values(db):
         "notices.delete_notice:notice_id": drafts[1].id,
         "notices.publish:notice_id": drafts[0].id,
         "notices.ask_translation:notice_id": drafts[0].id,
-        "language": "zh-Hans",
-        "lang": "en",
-        "slug": "water-power",
+        "notices.ask_translation:language": "zh-Hans",
+        "notices.feed:lang": "en",
+        "notices.category_feed:lang": "zh-Hant",
+        "notices.category_feed:slug": "water-power",
         "category_id": spare.id,
         "notices.delete_category:category_id": unused.id,
     }
