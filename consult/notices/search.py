@@ -6,12 +6,13 @@ a draft or a notice whose time has not come), so a scheduled notice shows up the
 goes up without being indexed again.
 """
 
-from flask import has_request_context, url_for
+from flask import has_request_context
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from consult.core.domain import SearchDocument, SearchResult, SearchSource
+from consult.core.urls import site_path
 from consult.extensions import db
 from consult.i18n import DEFAULT_LOCALE, LOCALE_TAGS, normalize_locale
 from consult.multilingual.reading import localize
@@ -95,7 +96,7 @@ def results(object_ids, user=None):
                 kind="notice",
                 object_id=notice.id,
                 title=shown["title"],
-                url=url_for("notices.notice", notice_id=notice.id),
+                url=site_path("notices.notice", notice_id=notice.id),
                 excerpts=(_plain(shown["body"]),),
                 updated_at=max(notice.publish_at, notice.edited_at),
             )

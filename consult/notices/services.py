@@ -228,12 +228,24 @@ def update_notice(actor, notice, **values):
         setattr(notice, field, value)
     if multilingual.original_edited(actor, notice, texts):
         notice.edited_at = clock.now()
+        if notice.publish_at is not None:
+            _keep_translators_asked(actor, notice)
     changes = audit.changes_since(before, notice)
     if changes:
         audit.record("notice.updated", notice, actor=actor, changes=changes,
                      data={"revision": notice.revision})  # fmt: skip
     content_changed("notice", notice.id)
     return notice
+
+
+def _keep_translators_asked(actor, notice):
+    """A published notice whose text changed: each content language that lost its current
+    text is asked for again and marked "translation coming"."""
+    missing = missing_languages(notice)
+    for tag in missing:
+        if open_request(notice, tag) is None:
+            multilingual.request_translation(actor, notice, tag)
+    notice.coming_languages = list(missing)
 
 
 def open_request(notice, language):
@@ -419,7 +431,10 @@ def announce(notice):
         if source is not None:
             contacts = source.contacts_in_scope(str(notice.scope), notice.grid_id or notice.building_id)  # fmt: skip
             reached = {c.user_id for c in contacts if c.user_id}
-        send_urgent(notice.published_by, notice.scope_key, _urgent_texts(notice))
+        try:
+            send_urgent(notice.published_by, notice.scope_key, _urgent_texts(notice))
+        except ServiceError:  # its publisher has left the committee since: subscribers only
+            reached = set()
     people = [user for user in subscribers(notice) if user.id not in reached]
     if people:
         category = {loc: notice.category.name(LOCALE_TAGS[loc]) for loc in UI_LOCALES}

@@ -126,3 +126,22 @@ def test_editing_outdates_the_translation_and_archiving_takes_it_down(db, people
     assert missing_languages(notice) == ["en"]
     services.archive_notice(people.committee, notice)
     assert services.status(notice) == ARCHIVED
+
+
+def test_editing_a_published_notice_asks_translators_again(db, people, write):
+    from consult.notices.services import open_request
+
+    notice = write()
+    services.update_notice(people.committee, notice, title="停水通知（改期）", body="改为12月4日。",
+                           language="zh-Hans", category_id=notice.category_id)  # fmt: skip
+    assert notice.coming_languages == ["en"] and open_request(notice, "en") is not None
+
+
+def test_the_committee_home_shows_notices_waiting(client, db, people, write):
+    from tests.conftest import sign_in
+
+    draft = write(translated=False, publish=False)
+    sign_in(client, people.committee)
+    html = client.get("/").get_data(as_text=True)  # the committee member reads Chinese
+    assert "待翻译的通知" in html and "需确认阅读的通知" in html
+    assert draft.id
