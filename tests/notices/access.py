@@ -61,6 +61,6 @@ def url_values(db):
         "notices.feed:lang": "en",
         "notices.category_feed:lang": "zh-Hant",
         "notices.category_feed:slug": "water-power",
-        "category_id": spare.id,
+        "notices.edit_category:category_id": spare.id,
         "notices.delete_category:category_id": unused.id,
     }
