@@ -58,4 +58,6 @@ domain = Domain(
     dashboard="consult.notices.dashboard:tiles",
     search="consult.notices.search:sources",
     notifications=[PUBLISHED_KIND, REMINDER_KIND],
+    personal_data="consult.notices.personal:personal_data",
+    forget_user="consult.notices.personal:forget_user",
 )

@@ -85,3 +85,19 @@ def test_the_committee_sees_numbers_and_sends_a_reminder(client, db, people, wat
     assert ">1<" in text and ">3<" in text
     response = client.post(f"/notices/{water.id}/remind", follow_redirects=True)
     assert response.status_code == 200
+
+
+def test_my_data_shows_what_i_follow_and_confirmed_and_deletion_forgets_it(db, people, water, category):  # fmt: skip
+    from consult.notices.personal import forget_user, personal_data
+
+    services.save_subscriptions(people.anna, [category.id], ["community"])
+    services.confirm_notice(people.anna, water)
+    tables = {t.name: t for t in personal_data(people.anna)}
+    assert sorted(tables["notice_subscriptions"].rows) == sorted(
+        [("Category", "Water and power"), ("Whole community", "Whole community")]
+    )
+    assert [row[1] for row in tables["notice_confirmations"].rows] == ["停水通知"]
+    assert all(t.rows == [] for t in personal_data(people.wang))  # nobody else's
+    forget_user(people.anna, people.committee)
+    assert all(t.rows == [] for t in personal_data(people.anna))
+    assert services.confirmation_totals(services.confirmation_counts(water))[2] == 0
