@@ -56,6 +56,7 @@ domain = Domain(
     ],
     api="consult.notices.api:routes",
     dashboard="consult.notices.dashboard:tiles",
+    exports="consult.notices.export:export_tables",
     search="consult.notices.search:sources",
     notifications=[PUBLISHED_KIND, REMINDER_KIND],
     personal_data="consult.notices.personal:personal_data",

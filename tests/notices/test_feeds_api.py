@@ -95,3 +95,15 @@ def test_api_hides_drafts_and_scheduled_notices(client, db, people, write, froze
 def test_openapi_lists_the_notices(client, db):
     document = client.get("/api/v1/openapi.json").get_json()
     assert "/notices" in document["paths"] and "Notice" in document["components"]["schemas"]
+
+
+def test_the_committee_export_has_notices_with_numbers_only(app, db, people, write):
+    from consult.notices.export import export_tables
+
+    notice = write(needs_confirmation=True)
+    services.confirm_notice(people.anna, notice)
+    tables = {t.filename: t for t in export_tables()}
+    rows = list(tables["notices.csv"].rows())
+    assert rows[0][0] == notice.id and rows[0][1] == "停水通知" and rows[0][-2] == 1
+    assert "Anna" not in repr(rows)
+    assert [r[1] for r in tables["notice_categories.csv"].rows()] == ["water"]
