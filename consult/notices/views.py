@@ -2,7 +2,7 @@
 subscriptions, confirmations, and the committee's writing, publishing and categories."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from consult.core.qr import qr_data_uri
 from consult.core.services import run_service
 from consult.core.urls import external_url_for
 from consult.extensions import db
-from consult.i18n import LOCALE_TAGS
+from consult.i18n import LOCALE_TAGS, community_name
 from consult.multilingual.languages import (
     content_language_for,
     content_languages,
@@ -122,8 +122,11 @@ def _column(notice, tag):
             "coming": _("Translation coming. The text below is the original."),
             "category": notice.category.name(LOCALE_TAGS[locale or "en"]),
             "place": place_label(notice),
-            "published": _("Published"),
+            "published": _("Published on %(date)s", date=format_date(notice.publish_at))
+            if notice.publish_at
+            else "",
             "scan": _("Scan to read this notice online in your language."),
+            "community": community_name(locale or "en"),
         }
     return {"tag": tag, "shown": shown, "written": written, "labels": labels,
             "locale": locale or "en"}  # fmt: skip

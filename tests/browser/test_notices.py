@@ -46,7 +46,9 @@ def test_the_board_on_a_phone_and_a_confirmation(
     assert_accessible(committee, "confirmations (zh_Hans, 375 px)")
 
 
-def test_the_print_page_is_one_a4_sheet_in_both_languages(live_server, browser_page):
+def test_the_print_page_is_one_a4_sheet_in_both_languages(
+    live_server, browser_page, save_screenshot
+):
     page = browser_page(locale="en-GB")
     page.goto(live_server.url + "/notices")
     page.get_by_role("link", name="Water cut").click()
@@ -65,6 +67,7 @@ def test_the_print_page_is_one_a4_sheet_in_both_languages(live_server, browser_p
     assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"]
     qr = page.locator(".notice-sheet-qr")
     assert qr.get_attribute("src").startswith("data:image/svg+xml;base64,")
+    save_screenshot(page, "notice-print-a4")
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # exactly one sheet

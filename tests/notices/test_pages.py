@@ -127,3 +127,21 @@ def test_subscriptions_page_suggests_then_saves(client, db, people, category):
     assert response.status_code == 302
     assert services.subscriptions_of(people.anna) == {
         "categories": {category.id}, "scopes": {"community"}}  # fmt: skip
+
+
+def test_a_translator_finds_the_notice_on_the_desk_and_the_board_follows(client, db, people, write):
+    notice = write(translated=False, publish=False)
+    services.ask_translation(people.committee, notice, "en")
+    services.publish_notice(people.committee, notice, mark_missing=True)
+    db.session.commit()
+    sign_in(client, people.translator)
+    assert "停水通知" in page_text(client.get("/desk?language=en"))
+    response = client.post(
+        f"/desk/notice/{notice.id}/en",
+        data={"field_title": "Water cut", "field_body": "No water on Thursday."},
+    )
+    assert response.status_code == 302
+    client.post("/account/sign-out")
+    text = page_text(client.get(f"/notices/{notice.id}", headers={"Accept-Language": "en"}))
+    assert "Water cut" in text and "Translation coming" not in text
+    assert dict(services.languages_status(notice))["en"] == "written"
