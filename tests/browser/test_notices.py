@@ -71,3 +71,26 @@ def test_the_print_page_is_one_a4_sheet_in_both_languages(
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # exactly one sheet
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/notices/manage", "/notices/new", "/notices/categories", "/notices/subscriptions",
+     "/notices/archive", "/notices/feeds/zh-Hans.atom"],
+)  # fmt: skip
+def test_committee_notice_pages_fit_a_phone_and_pass_axe(
+    live_server, browser_page, sign_in_as, assert_accessible, path
+):
+    page = browser_page(locale="zh-CN", width=375, height=740)
+    sign_in_as(page, "committee@example.org")
+    response = page.goto(live_server.url + path)
+    assert response.status == 200
+    if path.endswith(".atom"):
+        assert "停水通知" in response.text()
+        return
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert_accessible(page, f"{path} at 375 px (committee)")
+    if path == "/notices/manage":
+        page.get_by_role("link", name="语言与发布").first.click()
+        assert_accessible(page, "languages and publishing at 375 px (committee)")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
