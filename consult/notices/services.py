@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from consult.core import audit
 from consult.core.notifications import notify
@@ -535,8 +536,11 @@ def confirm_notice(actor, notice):
     if has_confirmed(actor, notice):
         return None
     row = NoticeConfirmation(notice_id=notice.id, user_id=actor.id, confirmed_at=clock.now())
-    db.session.add(row)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():  # the same person pressing twice at once
+            db.session.add(row)
+    except IntegrityError:
+        return None
     audit.record("notice.confirmed", notice, actor=actor)
     return row
 
