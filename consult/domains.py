@@ -20,6 +20,7 @@ DOMAINS = (
     "consult.comments",
     "consult.elections",
     "consult.polls",
+    "consult.search",
     "consult.data_rights",
 )
 

@@ -56,5 +56,6 @@ domain = Domain(
     api="consult.proposals.api:routes",
     dashboard="consult.proposals.dashboard:tiles",
     exports="consult.proposals.export:export_tables",
+    search="consult.proposals.search:sources",
     notifications=[STATE_CHANGED, ANSWERED_KIND],
 )

@@ -1,0 +1,188 @@
+"""Site search: keeping the index current and asking it, the same on SQLite and PostgreSQL.
+
+Everything that depends on the database is here. :func:`search` answers ranked
+``(kind, object_id)`` hits for a query; :func:`matching` gives the same matches as a
+subquery that a domain joins with its own filters (the proposals listing, the API).
+Domains never call this module: they send ``content_changed`` (consult.core.searching), and
+the receiver below re-reads the item through its ``SearchSource.document`` and writes its
+row in the same transaction.
+"""
+
+import time
+from dataclasses import dataclass
+
+from flask import current_app, has_app_context
+from sqlalchemy import Float, Integer, String, bindparam, delete, func, select, text
+
+from consult.core.domain import SearchSource
+from consult.core.searching import content_changed_signal, read_query
+from consult.domains import each_part
+from consult.extensions import db
+from consult.search.models import SearchEntry
+from consult.text.search_tokens import document_tokens, fts5_match, tsquery
+
+#: most hits a query ranks (a reader refines a query rather than reading past this)
+MAX_HITS = 1000
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    object_id: int
+    rank: float  # lower is better
+
+
+def setup(app):
+    """The app has site search: listings may combine it with their filters."""
+    import consult.search.engine as engine
+
+    app.extensions["consult.search"] = engine
+
+
+def sources():
+    """{kind: SearchSource} of every domain of the running app that offers content."""
+    found = current_app.extensions.get("consult.search.sources")
+    if found is None:
+        found = {}
+        for _domain, part in each_part("search"):
+            items = part() if callable(part) and not isinstance(part, SearchSource) else part
+            for source in [items] if isinstance(items, SearchSource) else items:
+                found[source.kind] = source
+        current_app.extensions["consult.search.sources"] = found
+    return found
+
+
+def tokens_of(document):
+    """The index terms of a SearchDocument; its title (first text) counts twice."""
+    texts = tuple(document.texts)
+    title = document_tokens(texts[0]) if texts else ""
+    return f"{title} {document_tokens(*texts)}".strip()
+
+
+# Keeping the index current ------------------------------------------------------------------
+
+
+def _entry(kind, object_id):
+    return db.session.scalars(select(SearchEntry).filter_by(kind=kind, object_id=object_id)).first()
+
+
+def reindex(kind, object_id):
+    """Read item ``object_id`` of ``kind`` again through its source and write its row (or
+    drop it when the source no longer gives a document). Changes the session only."""
+    source = sources().get(kind)
+    if source is None:
+        return
+    document = source.document(object_id)
+    entry = _entry(kind, object_id)
+    if document is None:
+        if entry is not None:
+            db.session.delete(entry)
+        return
+    tokens = tokens_of(document)
+    if entry is None:
+        db.session.add(SearchEntry(kind=kind, object_id=object_id, tokens=tokens))
+    elif entry.tokens != tokens:
+        entry.tokens = tokens
+
+
+@content_changed_signal.connect
+def _on_content_changed(kind, object_id=None, **_extra):
+    if has_app_context() and "consult.search" in current_app.extensions:
+        reindex(kind, object_id)
+
+
+def rebuild(kinds=None, batch=500):
+    """Index every item of every source again (or of ``kinds``), from scratch.
+
+    Returns ``{kind: count}`` and the seconds taken; changes the session only (the caller
+    commits). Rows are written in batches, so memory stays flat however many items.
+    """
+    started = time.perf_counter()
+    counts = {}
+    for kind, source in sources().items():
+        if kinds and kind not in kinds:
+            continue
+        db.session.execute(delete(SearchEntry).where(SearchEntry.kind == kind))
+        rows = []
+        counts[kind] = 0
+        for document in source.documents():
+            rows.append({"kind": kind, "object_id": document.object_id, "tokens": tokens_of(document)})  # fmt: skip
+            if len(rows) >= batch:
+                db.session.execute(SearchEntry.__table__.insert(), rows)
+                counts[kind] += len(rows)
+                rows = []
+        if rows:
+            db.session.execute(SearchEntry.__table__.insert(), rows)
+            counts[kind] += len(rows)
+    if db.engine.dialect.name == "sqlite" and kinds is None:
+        # The triggers kept it current; merging its segments makes the first queries fast.
+        db.session.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+    return counts, time.perf_counter() - started
+
+
+def entry_counts():
+    """{kind: rows in the index}."""
+    rows = db.session.execute(
+        select(SearchEntry.kind, func.count()).group_by(SearchEntry.kind)
+    ).all()
+    return dict(rows)
+
+
+# Asking the index ---------------------------------------------------------------------------
+
+_SQLITE = (
+    "SELECT search_index.kind AS kind, search_index.object_id AS object_id,"
+    " bm25(search_fts) AS rank"
+    " FROM search_fts JOIN search_index ON search_index.id = search_fts.rowid"
+    " WHERE search_fts MATCH :match"
+)
+_POSTGRES = (
+    "SELECT search_index.kind AS kind, search_index.object_id AS object_id,"
+    " -ts_rank(search_index.tsv, query) AS rank"
+    " FROM search_index, to_tsquery('simple', :match) AS query"
+    " WHERE search_index.tsv @@ query"
+)
+
+
+def _matches(terms, kinds=None):
+    """A textual SELECT of (kind, object_id, rank) for the items holding every term."""
+    postgres = db.session.get_bind().dialect.name == "postgresql"
+    sql = _POSTGRES if postgres else _SQLITE
+    params = [bindparam("match", tsquery(terms) if postgres else fts5_match(terms))]
+    if kinds:
+        sql += " AND search_index.kind IN :kinds"
+        params.append(bindparam("kinds", list(kinds), expanding=True))
+    return text(sql).bindparams(*params).columns(kind=String, object_id=Integer, rank=Float)
+
+
+def _terms(query):
+    if isinstance(query, list | tuple):
+        return list(query)
+    return read_query(query)[1]
+
+
+def search(query, kinds=None, limit=20, offset=0):
+    """Ranked hits for ``query`` (what a reader typed, or terms from ``read_query``) among
+    ``kinds`` (all by default): a list of :class:`Hit`, best first; empty when the query
+    has no terms."""
+    terms = _terms(query)
+    if not terms or limit <= 0:
+        return []
+    found = _matches(terms, kinds).subquery()
+    stmt = (
+        select(found.c.kind, found.c.object_id, found.c.rank)
+        .order_by(found.c.rank, found.c.kind, found.c.object_id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [Hit(kind, object_id, rank) for kind, object_id, rank in db.session.execute(stmt)]
+
+
+def matching(kind, query):
+    """The items of ``kind`` matching ``query`` as a subquery (object_id, rank), for a
+    domain's own filters; None when the query has no terms."""
+    terms = _terms(query)
+    if not terms:
+        return None
+    found = _matches(terms, [kind]).subquery()
+    return select(found.c.object_id, found.c.rank).subquery()
