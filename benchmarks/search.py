@@ -31,9 +31,9 @@ QUERIES = [
     "parking",
     "tingche",
     "ting che",
-    "停车 parking",
+    "停车 committee",  # mixed: a Chinese proposal and its English translation
     "居委会",  # in every proposal: ranking all 10,000
-    "电梯维修 5000",  # one proposal
+    "5000",  # one proposal
     "swimming",  # nothing
 ]
 

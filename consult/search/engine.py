@@ -133,7 +133,9 @@ def entry_counts():
 _SQLITE = (
     "SELECT search_index.kind AS kind, search_index.object_id AS object_id,"
     " bm25(search_fts) AS rank"
-    " FROM search_fts JOIN search_index ON search_index.id = search_fts.rowid"
+    # CROSS JOIN keeps this order: the matches first, then their rows (SQLite would
+    # otherwise read every row of a kind and run the MATCH once per row).
+    " FROM search_fts CROSS JOIN search_index ON search_index.id = search_fts.rowid"
     " WHERE search_fts MATCH :match"
 )
 _POSTGRES = (

@@ -17,7 +17,6 @@ bp = Blueprint("search", __name__)
 READS_NUL_ITSELF.add("search.search_page")
 
 PER_PAGE = 20
-CHUNK = 50  # hits turned into results at a time (those the reader may not see are dropped)
 
 
 def mark_words(text, query):
@@ -50,7 +49,7 @@ def _results(hits, user, wanted):
     the hits' order: each source says what ``user`` may see (drafts, deleted items)."""
     available = engine.sources()
     found = []
-    for chunk in _chunks(hits, CHUNK):
+    for chunk in _chunks(hits, max(wanted, 1)):
         by_key = {}
         for kind in dict.fromkeys(hit.kind for hit in chunk):
             ids = [hit.object_id for hit in chunk if hit.kind == kind]
