@@ -271,3 +271,11 @@ def test_any_kind_of_content_is_indexed_found_and_forgotten(client, db, proposal
     content_changed("note", 1)
     db.session.commit()
     assert engine.search("zixingche") == []
+
+
+def test_a_query_matching_more_than_can_be_ranked_finds_the_same(db, proposals, monkeypatch):
+    """PostgreSQL ranks at most engine.RANKED matches (newest first beyond): same results."""
+    ranked = {hit.object_id for hit in engine.search("停车")}
+    monkeypatch.setattr(engine, "RANKED", 1)
+    assert {hit.object_id for hit in engine.search("停车")} == ranked
+    assert len(ranked) == 2
