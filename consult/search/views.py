@@ -87,7 +87,8 @@ def search_page():
         hits = engine.search(terms, [kind] if kind else None, limit=engine.MAX_HITS)
         start = (number - 1) * PER_PAGE
         user = current_user if current_user.is_authenticated else None
-        visible = _results(hits, user, start + PER_PAGE + 1)
+        # A page past the hits costs nothing (the sources are not asked).
+        visible = _results(hits, user, start + PER_PAGE + 1) if start < len(hits) else []
         labels = {name: source.label for name, source in available.items()}
         shown = [_shown(result, query, labels) for result in visible[start : start + PER_PAGE]]
         has_next = len(visible) > start + PER_PAGE

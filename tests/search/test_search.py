@@ -279,3 +279,17 @@ def test_a_query_matching_more_than_can_be_ranked_finds_the_same(db, proposals, 
     monkeypatch.setattr(engine, "RANKED", 1)
     assert {hit.object_id for hit in engine.search("停车")} == ranked
     assert len(ranked) == 2
+
+
+def test_the_openapi_document_describes_q(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    parameters = spec["paths"]["/proposals"]["get"]["parameters"]
+    q = next(parameter for parameter in parameters if parameter["name"] == "q")
+    assert q["in"] == "query" and q["schema"]["maxLength"] == 200
+    assert "pinyin" in q["description"]
+
+
+def test_a_page_past_the_results_is_empty_and_cheap(client, proposals):
+    response = client.get("/search", query_string={"q": "停车", "page": "2147483647"})
+    assert response.status_code == 200
+    assert "No more results" in response.get_data(as_text=True)
