@@ -8,6 +8,7 @@ the receiver below re-reads the item through its ``SearchSource.document`` and w
 row in the same transaction.
 """
 
+import json
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -233,18 +234,25 @@ def matching(kind, query):
     """The items of ``kind`` matching ``query`` as a subquery (object_id, rank), for a
     domain's own filters; None when the query has no terms.
 
-    On PostgreSQL the matches are found first (along the index) and the subquery is made
-    of them (two arrays), so that the domain's query is planned around a known small set.
+    The matches are found first, and the subquery is made of them (two arrays on
+    PostgreSQL, a JSON list on SQLite): a domain's query is then planned around a known
+    set, never running the full-text match once per row of its table.
     """
     terms = _terms(query)
     if not terms:
         return None
-    if not _postgres():
-        found = _matches(terms, [kind]).subquery()
-        return select(found.c.object_id, found.c.rank).subquery()
     with _along_the_index():
         found = _matches(terms, [kind], ranked=_worth_ranking(terms, [kind])).subquery()
         rows = db.session.execute(select(found.c.object_id, found.c.rank)).all()
+    if not _postgres():
+        pairs = text(
+            "SELECT CAST(json_extract(value, '$[0]') AS INTEGER) AS object_id,"
+            " json_extract(value, '$[1]') AS rank FROM json_each(:pairs)"
+            # A LIMIT keeps it a subquery of its own: materialized once, with an index
+            # SQLite makes for the join (a table-valued function cannot have one).
+            " LIMIT -1"
+        ).bindparams(pairs=json.dumps([[object_id, rank] for object_id, rank in rows]))
+        return pairs.columns(object_id=Integer, rank=Float).subquery()
     ids = bindparam("ids", [row[0] for row in rows], type_=ARRAY(Integer))
     ranks = bindparam("ranks", [row[1] for row in rows], type_=ARRAY(Float))
     pairs = func.unnest(ids, ranks).table_valued("object_id", "rank").render_derived("found")
