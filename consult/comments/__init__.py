@@ -68,5 +68,6 @@ domain = Domain(
     api="consult.comments.api:routes",
     dashboard="consult.comments.dashboard:tiles",
     exports="consult.comments.export:export_tables",
+    search="consult.comments.search:sources",
     notifications=[REPLY_KIND, MENTION_KIND, MODERATED_KIND, TO_MODERATE_KIND],
 )
