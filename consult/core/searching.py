@@ -43,9 +43,10 @@ def read_query(text):
     return query, terms, None
 
 
-def matching(kind, terms):
+def matching(kind, terms, ranked=True):
     """A subquery of the items of ``kind`` holding every term, with columns ``object_id``
-    and ``rank`` (ascending: best first), to join with a domain's own filters; None when the
-    app has no site search."""
+    and ``rank`` (ascending: best first; all 0 with ``ranked=False``, for a caller that
+    keeps its own order), to join with a domain's own filters; None when the app has no
+    site search."""
     engine = current_app.extensions.get("consult.search")
-    return engine.matching(kind, terms) if engine is not None else None
+    return engine.matching(kind, terms, ranked=ranked) if engine is not None else None

@@ -180,7 +180,7 @@ def proposals():
         _query, terms, problem = read_query(request.args["q"])
         if problem:
             return _bad_request(str(problem))
-        found = matching("proposal", terms)
+        found = matching("proposal", terms, ranked=False)  # the list keeps id order
         if found is not None:
             stmt = stmt.where(Proposal.id.in_(select(found.c.object_id)))
     state = request.args.get("state")

@@ -115,7 +115,8 @@ def filtered(stmt, filters, today):
 def searched(stmt, filters):
     """``stmt`` (selecting from proposals) narrowed to those holding every word searched
     for, and the subquery of matches (None without a query, or without site search)."""
-    found = matching("proposal", list(filters.terms)) if filters.terms else None
+    terms = list(filters.terms)
+    found = matching("proposal", terms, ranked=filters.sort == "relevant") if terms else None
     if found is None:
         return stmt, None
     return stmt.join(found, found.c.object_id == Proposal.id), found

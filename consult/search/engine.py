@@ -146,7 +146,7 @@ RANKED = 2000
 
 _SQLITE = (
     "SELECT search_index.kind AS kind, search_index.object_id AS object_id,"
-    " bm25(search_fts) AS rank"
+    " {rank} AS rank"
     # CROSS JOIN keeps this order: the matches first, then their rows (SQLite would
     # otherwise read every row of a kind and run the MATCH once per row).
     " FROM search_fts CROSS JOIN search_index ON search_index.id = search_fts.rowid"
@@ -166,7 +166,8 @@ def _postgres():
 def _matches(terms, kinds=None, ranked=True):
     """A textual SELECT of (kind, object_id, rank) for the items holding every term."""
     postgres = _postgres()
-    sql = _POSTGRES.format(rank=_TS_RANK if ranked else "0.0") if postgres else _SQLITE
+    rank = (_TS_RANK if postgres else "bm25(search_fts)") if ranked else "0.0"
+    sql = (_POSTGRES if postgres else _SQLITE).format(rank=rank)
     params = [bindparam("match", tsquery(terms) if postgres else fts5_match(terms))]
     if kinds and postgres:
         # Kept outside (OFFSET 0), so that the planner never reads a kind's rows along
@@ -230,9 +231,10 @@ def search(query, kinds=None, limit=20, offset=0):
     return [Hit(kind, object_id, rank) for kind, object_id, rank in rows]
 
 
-def matching(kind, query):
+def matching(kind, query, ranked=True):
     """The items of ``kind`` matching ``query`` as a subquery (object_id, rank), for a
-    domain's own filters; None when the query has no terms.
+    domain's own filters; None when the query has no terms. ``ranked=False`` when the
+    caller keeps its own order (every rank is then 0, and finding them is cheaper).
 
     The matches are found first, and the subquery is made of them (two arrays on
     PostgreSQL, a JSON list on SQLite): a domain's query is then planned around a known
@@ -242,7 +244,8 @@ def matching(kind, query):
     if not terms:
         return None
     with _along_the_index():
-        found = _matches(terms, [kind], ranked=_worth_ranking(terms, [kind])).subquery()
+        ranked = ranked and _worth_ranking(terms, [kind])
+        found = _matches(terms, [kind], ranked=ranked).subquery()
         rows = db.session.execute(select(found.c.object_id, found.c.rank)).all()
     if not _postgres():
         pairs = text(
