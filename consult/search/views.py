@@ -2,7 +2,7 @@
 
 from itertools import islice
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, has_request_context, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
@@ -30,7 +30,10 @@ def mark_words(text, query):
 @bp.app_context_processor
 def _search_box():
     """The header's box (base.html draws it when the app has site search), and marking
-    the words searched for in any list that combines a query with its filters."""
+    the words searched for in any list that combines a query with its filters. Nothing
+    for what is rendered outside a request (e-mails from a job)."""
+    if not has_request_context():
+        return {}
     return {
         "site_search_url": url_for("search.search_page"),
         "MAX_QUERY_LENGTH": MAX_QUERY_LENGTH,
