@@ -28,7 +28,7 @@ def test_each_reader_finds_the_parking_proposal_from_the_header_box_on_a_phone(
         box.fill(typed)
         box.press("Enter")  # a plain GET form: no script needed
         expect(page).to_have_url(re.compile(r"/search\?q="))
-        link = page.locator(".search-results").get_by_role("link", name=title)
+        link = page.locator(".search-results").get_by_role("link", name=title, exact=True)
         expect(link).to_be_visible()
         expect(page.locator(".search-results mark").first).to_be_visible()
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
