@@ -21,6 +21,7 @@ DOMAINS = (
     "consult.elections",
     "consult.polls",
     "consult.notices",
+    "consult.search",
     "consult.data_rights",
 )
 

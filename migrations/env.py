@@ -8,6 +8,8 @@ from alembic import context
 from alembic.script import write_hooks
 from flask import current_app
 
+from consult.core.models import include_object
+
 config = context.config
 # Keep the loggers the app (or a test run) already configured.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
@@ -73,6 +75,7 @@ def run_migrations_online():
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_object", include_object)
     conf_args.setdefault("compare_type", True)
 
     with get_engine().connect() as connection:

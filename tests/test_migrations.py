@@ -7,6 +7,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
 from consult import create_app
+from consult.core.models import include_object
 from consult.extensions import db
 from tests.conftest import PROJECT_ROOT
 from tests.databases import KINDS, fresh_database
@@ -25,7 +26,9 @@ def test_upgrade_to_head_matches_the_models_and_downgrade_empties(empty_database
     directory = str(PROJECT_ROOT / "migrations")
     upgrade(directory=directory)
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, db.metadata)
         tables = set(inspect(connection).get_table_names())
     assert differences == []

@@ -68,6 +68,7 @@ domain = Domain(
     api="consult.comments.api:routes",
     dashboard="consult.comments.dashboard:tiles",
     exports="consult.comments.export:export_tables",
+    search="consult.comments.search:sources",
     notifications=[REPLY_KIND, MENTION_KIND, MODERATED_KIND, TO_MODERATE_KIND],
     personal_data="consult.comments.personal:personal_data",
     forget_user="consult.comments.personal:forget_user",

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from consult.comments.models import BODY_LIMIT, VISIBLE, Comment
+from consult.core.searching import content_changed
 from consult.core.urls import site_path
 from consult.extensions import db
 from consult.multilingual import services as multilingual
@@ -73,6 +74,9 @@ def rendered_translations(comment):
 def _render_translations(content):
     if isinstance(content, Comment) and not content.is_deleted:
         content.translated_html = rendered_translations(content)
+    if isinstance(content, Comment):
+        # Edited, translated or deleted: site search reads it again (consult.core.searching).
+        content_changed("comment", content.id)
 
 
 def translation_html(comment, row):

@@ -36,6 +36,7 @@ from consult.comments.services import lock_target, recount
 from consult.core import audit
 from consult.core.cache import bump
 from consult.core.models import utcnow
+from consult.core.searching import content_changed
 from consult.core.services import ServiceError
 from consult.extensions import db
 
@@ -130,6 +131,7 @@ def _hold_if_reported_enough(comment, target):
     comment.hidden_reason, comment.hidden_at, comment.hidden_by_id = reason, utcnow(), None
     db.session.flush()
     recount(target)
+    content_changed("comment", comment.id)
     audit.record("comment.held", comment, changes={"status": (VISIBLE, HELD)},
                  data={"reports": FLAGS_TO_HOLD, "reason": reason})  # fmt: skip
     tell_author(comment, target, "held")
@@ -169,6 +171,7 @@ def hide_comment(actor, comment, reason, note=""):
     resolved = _resolve_flags(comment, FlagOutcome.HIDDEN)
     db.session.flush()
     recount(target)
+    content_changed("comment", comment.id)
     audit.record("comment.hidden", comment, actor=actor, changes={"status": (old, HIDDEN)},
                  data={"reason": chosen, "note": note or None, "reports": resolved})  # fmt: skip
     tell_author(comment, target, "hidden")
@@ -189,6 +192,7 @@ def dismiss_flags(actor, comment, note=""):
         comment.hidden_reason = comment.hidden_at = comment.hidden_by_id = None
     db.session.flush()
     recount(target)
+    content_changed("comment", comment.id)
     audit.record("comment.flags_dismissed", comment, actor=actor,
                  changes={"status": (HELD, VISIBLE)} if held else None,
                  data={"reports": resolved, "note": note or None})  # fmt: skip
@@ -236,6 +240,7 @@ def decide_appeal(actor, appeal, upheld, note=""):
         comment.hidden_at = comment.hidden_by_id = None
     db.session.flush()
     recount(target)
+    content_changed("comment", comment.id)
     audit.record("comment.appeal_decided", comment, actor=actor,
                  changes={"status": (HIDDEN, VISIBLE)} if upheld else None,
                  data={"upheld": bool(upheld), "note": note or None})  # fmt: skip

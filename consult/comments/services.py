@@ -23,6 +23,7 @@ from consult.comments.registry import commentable_of, get_commentable
 from consult.core import audit
 from consult.core.models import utcnow
 from consult.core.notifications import notify
+from consult.core.searching import content_changed
 from consult.core.services import Problems, ServiceError
 from consult.core.urls import site_path
 from consult.extensions import db
@@ -136,6 +137,7 @@ def post_comment(actor, target, body, language, *, stance=None, parent=None):
     db.session.add(comment)
     db.session.flush()
     recount(target)
+    content_changed("comment", comment.id)
     audit.record(
         "comment.posted", comment, actor=actor,
         data={"on": f"{commentable.name}:{target.id}", "parent": comment.parent_id,

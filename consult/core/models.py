@@ -38,6 +38,28 @@ class TimestampMixin:
     )
 
 
+# Database objects that hand-written DDL makes for one dialect only (a full-text table and
+# its shadow tables on SQLite, a generated column and its index on PostgreSQL): the models
+# cannot describe them, so Alembic's comparison leaves them alone (``include_object``).
+# Names are tables, indexes, or "table.column".
+UNMANAGED = set()
+
+
+def unmanaged(*names):
+    """Declare database objects that the models do not describe (see UNMANAGED)."""
+    UNMANAGED.update(names)
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    """Alembic's filter: skip what only exists in the database and is declared unmanaged."""
+    if not reflected or compare_to is not None:
+        return True
+    key = f"{obj.table.name}.{name}" if type_ == "column" else name
+    return key not in UNMANAGED
+
+
 from consult.core.cache import DataVersion  # noqa: E402  (its table is core's)
 
-__all__ = ["db", "utcnow", "UTCDateTime", "TimestampMixin", "DataVersion"]
+__all__ = [
+    "db", "utcnow", "UTCDateTime", "TimestampMixin", "DataVersion", "unmanaged", "include_object"
+]  # fmt: skip

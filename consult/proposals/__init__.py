@@ -56,6 +56,7 @@ domain = Domain(
     api="consult.proposals.api:routes",
     dashboard="consult.proposals.dashboard:tiles",
     exports="consult.proposals.export:export_tables",
+    search="consult.proposals.search:sources",
     notifications=[STATE_CHANGED, ANSWERED_KIND],
     personal_data="consult.proposals.personal:personal_data",
     forget_user="consult.proposals.personal:forget_user",

@@ -7,10 +7,12 @@ every translation and its status; nothing names a person.
 
 from flask import abort, jsonify, request
 from flask_babel import gettext as _
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from consult.core.api import PAGE_PARAMETERS, ApiRoutes, keyset_page, list_of, ref
 from consult.core.permissions import parse_id
+from consult.core.searching import matching, read_query
 from consult.core.urls import external_url_for
 from consult.extensions import db
 from consult.multilingual.languages import in_language, normalize_tag
@@ -93,6 +95,12 @@ DETAIL = {
 routes.schema("Proposal", {"type": "object", "required": list(DETAIL), "properties": DETAIL})
 
 FILTERS = [
+    {"name": "q", "in": "query",
+     "description": "Only proposals holding every word of this text, as the site's search box finds them: "
+                    "in the original or any translation, Chinese without spaces (停车), Traditional or "
+                    "Simplified, English word forms (parking, park), toneless pinyin (tingche, ting che). "
+                    "At most 200 characters. Results stay in id order.",
+     "schema": {"type": "string", "maxLength": 200}},
     {"name": "state", "in": "query", "description": "Only proposals in this state.",
      "schema": {"type": "string", "enum": STATES}},
     {"name": "category", "in": "query", "description": "Only proposals of this category (its id).",
@@ -168,6 +176,13 @@ def _loaded(stmt):
 def proposals():
     stmt = _loaded(public_proposals())
     today = community_today()
+    if "q" in request.args:
+        _query, terms, problem = read_query(request.args["q"])
+        if problem:
+            return _bad_request(str(problem))
+        found = matching("proposal", terms, ranked=False)  # the list keeps id order
+        if found is not None:
+            stmt = stmt.where(Proposal.id.in_(select(found.c.object_id)))
     state = request.args.get("state")
     if state:
         if state not in STATES:

@@ -4,7 +4,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from consult.core.permissions import can_translate
+from consult.core.searching import content_changed
 from consult.core.urls import site_path
+from consult.multilingual import services as multilingual
 from consult.multilingual.registry import ContentType, register
 from consult.proposals.models import DRAFT, WITHDRAWN, Answer, Proposal
 from consult.proposals.permissions import can_view_proposal
@@ -53,3 +55,11 @@ ANSWER = register(
         ),
     )
 )
+
+
+@multilingual.on_text_changed
+def _keep_search_current(content):
+    """An edit of a proposal's text or a translation of it saved (by a person or a machine):
+    site search reads the proposal again (consult.core.searching)."""
+    if isinstance(content, Proposal):
+        content_changed("proposal", content.id)

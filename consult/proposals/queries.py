@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from consult.core.pagination import paginate
 from consult.core.permissions import parse_id
+from consult.core.searching import matching, read_query
 from consult.extensions import db
 from consult.multilingual.languages import in_language, normalize_tag
 from consult.multilingual.models import Translation
@@ -24,7 +25,7 @@ from consult.proposals.models import (
     Scope,
 )
 
-SORTS = ("newest", "supported", "discussed")
+SORTS = ("newest", "supported", "discussed", "relevant")
 # Listed unless a state is asked for: withdrawn proposals are shown by their own filter.
 LISTED_STATES = (OPEN, REVIEW, ANSWERED, CLOSED)
 
@@ -36,12 +37,20 @@ class ListFilters:
     scope: str | None = None  # "community", "grid:3" or "building:7"
     language: str | None = None  # a language tag: zh matches zh-Hans and zh-Hant
     sort: str = "newest"
+    q: str = ""  # words searched for (site search's rules), with their terms
+    terms: tuple = ()
+
+    @property
+    def default_sort(self):
+        return "relevant" if self.terms else "newest"
 
     def args(self):
         """The filters as query-string arguments (for page links)."""
-        values = {"state": self.state.value if self.state else None,
+        values = {"q": self.q if self.terms else None,
+                  "state": self.state.value if self.state else None,
                   "category": self.category_id, "scope": self.scope,
-                  "language": self.language, "sort": None if self.sort == "newest" else self.sort}  # fmt: skip
+                  "language": self.language,
+                  "sort": None if self.sort == self.default_sort else self.sort}  # fmt: skip
         return {key: value for key, value in values.items() if value}
 
 
@@ -58,12 +67,18 @@ def parse_filters(args):
     """The listing's filters from a query string; anything malformed is ignored."""
     state = ProposalState.parse(args.get("state") or "")
     language = normalize_tag(args.get("language") or "")
+    query, terms, _problem = read_query(args.get("q")) if args.get("q") else ("", [], None)
+    sort = args.get("sort") if args.get("sort") in SORTS else None
+    if sort is None or (sort == "relevant" and not terms):
+        sort = "relevant" if terms else "newest"
     return ListFilters(
         state=state if state in PUBLIC_STATES else None,
         category_id=parse_id(args.get("category", "")),
         scope=parse_scope(args.get("scope")),
         language=language.split("-")[0] if language else None,
-        sort=args.get("sort") if args.get("sort") in SORTS else "newest",
+        sort=sort,
+        q=query,
+        terms=tuple(terms),
     )
 
 
@@ -97,7 +112,21 @@ def filtered(stmt, filters, today):
     return stmt
 
 
-def ordered(stmt, sort):
+def searched(stmt, filters):
+    """``stmt`` (selecting from proposals) narrowed to those holding every word searched
+    for, and the subquery of matches (None without a query, or without site search)."""
+    terms = list(filters.terms)
+    found = matching("proposal", terms, ranked=filters.sort == "relevant") if terms else None
+    if found is None:
+        return stmt, None
+    return stmt.join(found, found.c.object_id == Proposal.id), found
+
+
+def ordered(stmt, sort, found=None):
+    if sort == "relevant" and found is not None:
+        return stmt.order_by(found.c.rank, Proposal.id.desc())
+    if sort == "relevant":
+        sort = "newest"
     column = {
         "newest": Proposal.published_at,
         "supported": Proposal.supports_count,
@@ -122,7 +151,8 @@ def _list_rows(ids):
 def listing_page(filters, number, per_page, today):
     """One page of the listing: ids along an index first, then those rows with their
     category, place and translations (4 queries with the count)."""
-    stmt = ordered(filtered(select(Proposal.id), filters, today), filters.sort)
+    stmt, found = searched(filtered(select(Proposal.id), filters, today), filters)
+    stmt = ordered(stmt, filters.sort, found)
     return paginate(stmt, number, per_page, id_column=Proposal.id, load=_list_rows)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from consult.core import audit
 from consult.core.models import utcnow
 from consult.core.notifications import notify
+from consult.core.searching import content_changed
 from consult.core.services import Problems, ServiceError
 from consult.extensions import db
 from consult.i18n import LOCALE_TAGS, UI_LOCALES
@@ -115,6 +116,7 @@ def create_proposal(actor, **values):
     db.session.add(StateChange(proposal_id=proposal.id, state=DRAFT, actor_id=actor.id))
     audit.record("proposal.created", proposal, actor=actor,
                  data={"title": proposal.title, "language": proposal.language})  # fmt: skip
+    content_changed("proposal", proposal.id)
     return proposal
 
 
@@ -130,6 +132,7 @@ def update_proposal(actor, proposal, **values):
     texts = multilingual.snapshot_texts(proposal)
     for field, value in cleaned.items():
         setattr(proposal, field, value)
+    # A changed text tells site search through multilingual.text_changed (content.py).
     multilingual.original_edited(actor, proposal, texts)
     changes = audit.changes_since(before, proposal)
     if changes:
@@ -176,6 +179,8 @@ def remove_draft(proposal):
     for change in list(proposal.timeline):
         db.session.delete(change)
     db.session.delete(proposal)
+    db.session.flush()
+    content_changed("proposal", proposal.id)
 
 
 def withdraw_proposal(actor, proposal, reason):

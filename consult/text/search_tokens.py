@@ -119,6 +119,12 @@ def query_terms(text: str | None) -> list[str]:
     """
     if not text:
         return []
+    return list(_query_terms(text))
+
+
+@lru_cache(maxsize=1024)
+def _query_terms(text: str) -> tuple[str, ...]:
+    """query_terms, remembered: a results page marks the same query in many texts."""
     terms: list[str] = []
     function_words: list[str] = []
     for match in word_pattern().finditer(_prepared(text)):
@@ -134,7 +140,7 @@ def query_terms(text: str | None) -> list[str]:
                 function_words.append(word_term(word))
             else:
                 terms.append(word_term(word))
-    return list(dict.fromkeys(terms or function_words))
+    return tuple(dict.fromkeys(terms or function_words))
 
 
 def fts5_match(terms: list[str]) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from consult.core.cache import cached
 from consult.core.pagination import page_arg
+from consult.core.searching import read_query
 from consult.extensions import db
 from consult.i18n import current_locale_name
 from consult.multilingual.languages import language_choices, reader_language
@@ -73,4 +74,6 @@ def index():
         (filters, number, current_locale_name(), today),
         lambda: render_listing(filters, number, today),
     )
-    return render_template("proposals/index.html", listing=listing)
+    # Words that cannot be searched for (only punctuation, too long): said, and left out.
+    problem = read_query(request.args["q"])[2] if request.args.get("q", "").strip() else None
+    return render_template("proposals/index.html", listing=listing, query_problem=problem)
