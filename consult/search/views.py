@@ -3,6 +3,7 @@
 from itertools import islice
 
 from flask import Blueprint, has_request_context, render_template, request, url_for
+from flask.globals import request_ctx
 from flask_login import current_user
 from markupsafe import Markup, escape
 
@@ -31,8 +32,9 @@ def mark_words(text, query):
 def _search_box():
     """The header's box (base.html draws it when the app has site search), and marking
     the words searched for in any list that combines a query with its filters. Nothing
-    for what is rendered outside a request (e-mails from a job)."""
-    if not has_request_context():
+    for what is rendered outside a request (e-mails from a job) or inside one that cannot
+    build URLs (a request for another host: its e-mails take their links from PUBLIC_URL)."""
+    if not has_request_context() or request_ctx.url_adapter is None:
         return {}
     return {
         "site_search_url": url_for("search.search_page"),
