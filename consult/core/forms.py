@@ -1,8 +1,12 @@
 """Form plumbing every domain shares."""
 
-from flask import render_template
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import DateTimeLocalField
 
 NUL_MESSAGE = _l(
     "This field contains an invisible NUL character (often pasted from another program). "
@@ -47,3 +51,39 @@ def form_status(*forms):
 def render_form(template, form, **context):
     """The page of ``form``, with 422 when it is shown again with problems."""
     return render_template(template, form=form, **context), form_status(form)
+
+
+TIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def community_zone():
+    return ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
+
+
+class LocalTimeField(DateTimeLocalField):
+    """A date and time in the community's time zone, kept in UTC."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format=TIME_FORMAT, **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(_l("Enter a date and time, like 2026-05-01 09:00.")) from None
+
+    def _value(self):
+        if self.raw_data:
+            return " ".join(self.raw_data)
+        if isinstance(self.data, datetime):
+            moment = self.data if self.data.tzinfo else self.data.replace(tzinfo=UTC)
+            return moment.astimezone(community_zone()).strftime(TIME_FORMAT)
+        return ""
+
+    def utc(self):
+        if self.data is None:
+            return None
+        if self.data.tzinfo is not None:
+            return self.data.astimezone(UTC)
+        return self.data.replace(tzinfo=community_zone()).astimezone(UTC)

@@ -11,6 +11,8 @@ on its field (or above the form), so the form is shown again with everything typ
 
 from dataclasses import dataclass
 
+from flask import flash
+
 from consult.extensions import db
 
 
@@ -116,3 +118,12 @@ def run_service(form, service, *args, **kwargs):
         show_problems(form, error)
         return None
     return Done(result)
+
+
+def flash_result(form, done, success):
+    """After a one-button form: ``success`` when the service ran, else each form error."""
+    if done:
+        flash(success, "success")
+    else:
+        for message in form.form_errors:
+            flash(message, "error")

@@ -1,14 +1,9 @@
 """Notice forms. Labels use the glossary's words; the services check the rules."""
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -16,48 +11,13 @@ from wtforms import (
     widgets,
 )
 
-from consult.core.forms import Form
+from consult.core.forms import Form, LocalTimeField
 from consult.core.permissions import parse_id
 from consult.core.validators import max_length, optional, required
 from consult.extensions import db
 from consult.multilingual.languages import content_languages, language_choices, reader_language
 from consult.notices.models import NoticeScope
 from consult.residents.places import name_of, sort_places
-
-TIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def community_zone():
-    return ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
-
-
-class LocalTimeField(DateTimeLocalField):
-    """A date and time in the community's time zone, kept in UTC."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format=TIME_FORMAT, **kwargs)
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            self.data = None
-            raise ValueError(_l("Enter a date and time, like 2026-05-01 09:00.")) from None
-
-    def _value(self):
-        if self.raw_data:
-            return " ".join(self.raw_data)
-        if isinstance(self.data, datetime):
-            moment = self.data if self.data.tzinfo else self.data.replace(tzinfo=UTC)
-            return moment.astimezone(community_zone()).strftime(TIME_FORMAT)
-        return ""
-
-    def utc(self):
-        if self.data is None:
-            return None
-        if self.data.tzinfo is not None:
-            return self.data.astimezone(UTC)
-        return self.data.replace(tzinfo=community_zone()).astimezone(UTC)
 
 
 def written_in_choices():

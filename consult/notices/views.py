@@ -11,7 +11,7 @@ from consult.core.forms import ConfirmForm, render_form
 from consult.core.pagination import page_arg, paginate
 from consult.core.permissions import load, permit
 from consult.core.qr import qr_data_uri
-from consult.core.services import run_service
+from consult.core.services import flash_result, run_service
 from consult.core.urls import external_url_for
 from consult.extensions import db
 from consult.i18n import LOCALE_TAGS, community_name
@@ -151,21 +151,13 @@ def _back(notice):
     return redirect(url_for("notices.notice", notice_id=notice.id))
 
 
-def _flash_result(form, done, success):
-    if done:
-        flash(success, "success")
-    else:
-        for message in form.form_errors:
-            flash(message, "error")
-
-
 @bp.post("/notices/<id:notice_id>/confirm")
 @load("notice_id", Notice, permit=rules.can_confirm_notice)
 def confirm(notice):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, services.confirm_notice, current_user, notice)
-        _flash_result(form, done, _("Thank you: the residents' committee knows you have read this notice."))  # fmt: skip
+        flash_result(form, done, _("Thank you: the residents' committee knows you have read this notice."))  # fmt: skip
     return _back(notice)
 
 
@@ -317,7 +309,7 @@ def ask_translation(notice, language):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, services.ask_translation, current_user, notice, language)
-        _flash_result(form, done, _("Translators are asked for %(language)s: the notice is on the translation desk.", language=language_name(language)))  # fmt: skip
+        flash_result(form, done, _("Translators are asked for %(language)s: the notice is on the translation desk.", language=language_name(language)))  # fmt: skip
     return redirect(url_for("notices.publish", notice_id=notice.id))
 
 
@@ -327,7 +319,7 @@ def archive_notice(notice):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, services.archive_notice, current_user, notice)
-        _flash_result(form, done, _("The notice is archived: it is off the board and stays in the archive."))  # fmt: skip
+        flash_result(form, done, _("The notice is archived: it is off the board and stays in the archive."))  # fmt: skip
     return _back(notice)
 
 
@@ -337,7 +329,7 @@ def delete_notice(notice):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, services.delete_notice, current_user, notice)
-        _flash_result(form, done, _("The notice is deleted."))
+        flash_result(form, done, _("The notice is deleted."))
         if done:
             return redirect(url_for("notices.manage"))
     return _back(notice)
@@ -413,5 +405,5 @@ def delete_category(category):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, services.delete_category, current_user, category)
-        _flash_result(form, done, _("The category is removed."))
+        flash_result(form, done, _("The category is removed."))
     return redirect(url_for("notices.categories_page"))

@@ -1,60 +1,23 @@
 """Poll forms: the committee's poll form (one text per content language), reasons, paper
 batches, and the ballot form built for each poll's method."""
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     IntegerField,
     SelectField,
     StringField,
     TextAreaField,
 )
 
-from consult.core.forms import Form
+from consult.core.forms import Form, LocalTimeField
 from consult.core.validators import max_length, optional, required
 from consult.extensions import db
 from consult.polls.methods import DEFAULT_SCORE_MAX
 from consult.polls.models import MeetingRule, PollMethod, ResultsShown, VoterBase
 from consult.polls.texts import content_languages, field_key, language_label
 from consult.residents.models import Building, Grid
-
-TIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def community_zone():
-    return ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
-
-
-class LocalTimeField(DateTimeLocalField):
-    """A date and time in the community's time zone, kept in UTC."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format=TIME_FORMAT, **kwargs)
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            self.data = None
-            raise ValueError(_l("Enter a date and time, like 2026-05-01 09:00.")) from None
-
-    def _value(self):
-        if self.raw_data:
-            return " ".join(self.raw_data)
-        if isinstance(self.data, datetime):
-            return self.data.astimezone(community_zone()).strftime(TIME_FORMAT)
-        return ""
-
-    def utc(self):
-        if self.data is None:
-            return None
-        return self.data.replace(tzinfo=community_zone()).astimezone(UTC)
 
 
 class WholeNumberField(IntegerField):

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from consult.core.forms import ConfirmForm, render_form
 from consult.core.permissions import load, permit
-from consult.core.services import run_service
+from consult.core.services import flash_result, run_service
 from consult.multilingual.languages import content_languages, reader_language, same_language
 from consult.multilingual.reading import has_text_by_a_person, original
 from consult.proposals import answers, categories, services
@@ -21,21 +21,13 @@ def _to(proposal):
     return redirect(url_for("proposals.proposal", proposal_id=proposal.id))
 
 
-def _flash_result(form, done, success):
-    if done:
-        flash(success, "success")
-    else:
-        for message in form.form_errors:
-            flash(message, "error")
-
-
 @bp.post("/proposals/<id:proposal_id>/review")
 @load("proposal_id", Proposal, permit=rules.can_review_proposal)
 def start_review(proposal):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, services.start_review, current_user, proposal)
-        _flash_result(form, done, _("The consultation has ended; the proposal is under review."))
+        flash_result(form, done, _("The consultation has ended; the proposal is under review."))
     return _to(proposal)
 
 
@@ -90,7 +82,7 @@ def publish_answer(proposal):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, answers.publish_answer, current_user, proposal)
-        _flash_result(form, done, _("The official answer is published; followers are told."))
+        flash_result(form, done, _("The official answer is published; followers are told."))
         if done:
             return _to(proposal)
     return redirect(url_for("proposals.answer", proposal_id=proposal.id))
@@ -102,7 +94,7 @@ def close(proposal):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, services.close_proposal, current_user, proposal)
-        _flash_result(form, done, _("The proposal is closed."))
+        flash_result(form, done, _("The proposal is closed."))
     return _to(proposal)
 
 
@@ -157,7 +149,7 @@ def delete_category(category):
     form = ConfirmForm()
     if form.validate_on_submit():
         done = run_service(form, categories.delete_category, current_user, category)
-        _flash_result(form, done, _("The category is removed."))
+        flash_result(form, done, _("The category is removed."))
     return redirect(url_for("proposals.categories_page"))
 
 
