@@ -44,6 +44,9 @@ class Config:
         "DATABASE_URL", f"sqlite:///{INSTANCE_PATH / 'consult.sqlite3'}"
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # scrypt with N=2**15, r=8, p=1 (werkzeug's cost, spelt out so that an upgrade of werkzeug
+    # cannot weaken it); about 0.1 s per hash on this machine, on purpose.
+    PASSWORD_HASH_METHOD = "scrypt:32768:8:1"
 
     # The community's name in each UI language (English is the fallback).
     COMMUNITY_NAMES = {
@@ -179,6 +182,10 @@ class TestingConfig(Config):
     INVITATION_CODE_RATE_LIMIT = SIGN_UP_ATTEMPT_RATE_LIMIT = "1000 per minute"
     MAIL_SERVER = None
     QUEUE_MODE = "inline"  # jobs run at the end of the request; no worker needed
+    # The same algorithm at a cost 32 times lower: thousands of tests create accounts and
+    # sign in, and the full cost made up much of the suite's time. Production's cost is
+    # checked by tests/accounts/test_passwords_cost.py.
+    PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
 
 
 class ProductionConfig(Config):

@@ -3,22 +3,31 @@
 import secrets
 from functools import lru_cache
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_PASSWORD_LENGTH = 10
-# werkzeug's scrypt, spelt out so a change of werkzeug default cannot weaken it.
-PASSWORD_METHOD = "scrypt"
+
+
+def _method():
+    # Config.PASSWORD_HASH_METHOD: scrypt at werkzeug's cost, spelt out so that a change of
+    # werkzeug's default cannot weaken it; only the test configuration lowers the cost.
+    return current_app.config["PASSWORD_HASH_METHOD"]
 
 
 def hash_password(password):
-    return generate_password_hash(password, method=PASSWORD_METHOD)
+    return generate_password_hash(password, method=_method())
 
 
-@lru_cache(maxsize=1)
 def _dummy_hash():
     """A hash of a random password, made with the same method and cost as real ones."""
-    return hash_password(secrets.token_urlsafe(16))
+    return _dummy_hash_for(_method())
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash_for(method):
+    return generate_password_hash(secrets.token_urlsafe(16), method=method)
 
 
 def password_matches(password_hash, password):

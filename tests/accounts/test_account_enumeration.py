@@ -46,5 +46,6 @@ def test_a_deactivated_account_costs_the_same_check(client, create_user, db, has
 
 
 def test_the_dummy_hash_matches_no_password(app):
-    assert passwords.password_matches(None, "") is False
-    assert passwords.password_matches(None, "anything at all") is False
+    with app.app_context():
+        assert passwords.password_matches(None, "") is False
+        assert passwords.password_matches(None, "anything at all") is False

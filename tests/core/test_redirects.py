@@ -30,20 +30,23 @@ def test_no_route_redirects_to_another_site(app, client, db, demo, role):  # noq
             continue
         url = _url(rule, values)
         for next_value in NEXT_VALUES:
-            # Empty and bad forms: the paths where views send people "back".
-            for form in ({}, {"days": "0", "next": next_value}):
-                for method in sorted(rule.methods & {"GET", "POST"}):
-                    with client.open(
-                        url,
-                        method=method,
-                        query_string={"next": next_value},
-                        data=form if method == "POST" else None,
-                        headers=HOSTILE,
-                    ) as response:  # closes a static file's stream
-                        status = response.status_code
-                        location = response.headers.get("Location")
-                    assert status < 500, f"{method} {url}"
-                    if location:
-                        assert _same_site(location), f"{method} {url} -> {location}"
-                        checked += 1
+            # Empty and bad forms: the paths where views send people "back". A GET sends
+            # no form, so it is asked once per next value.
+            forms = ({}, {"days": "0", "next": next_value})
+            requests = [("GET", None)] if "GET" in rule.methods else []
+            requests += [("POST", form) for form in forms] if "POST" in rule.methods else []
+            for method, form in requests:
+                with client.open(
+                    url,
+                    method=method,
+                    query_string={"next": next_value},
+                    data=form,
+                    headers=HOSTILE,
+                ) as response:  # closes a static file's stream
+                    status = response.status_code
+                    location = response.headers.get("Location")
+                assert status < 500, f"{method} {url}"
+                if location:
+                    assert _same_site(location), f"{method} {url} -> {location}"
+                    checked += 1
     assert checked >= 10
