@@ -14,10 +14,9 @@ from pathlib import Path
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from PIL import Image, UnidentifiedImageError
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from consult.core import audit
+from consult.core.files import remove_after_commit
 from consult.core.services import ServiceError
 from consult.elections.services.common import ensure_committee
 from consult.extensions import db
@@ -29,20 +28,7 @@ MAX_PIXELS = 40_000_000  # a "decompression bomb" is refused before it is decode
 FORMATS = {"JPEG", "PNG", "WEBP"}
 NAME = re.compile(r"^cand-[0-9a-f]{32}\.jpg$")
 
-REPLACED = "consult.elections.replaced_photos"
-
 audit.describe("election.candidate_photo", _l("Candidate photo changed"))
-
-
-@event.listens_for(Session, "after_commit")
-def _remove_replaced_photos(session):
-    for path in session.info.pop(REPLACED, []):
-        path.unlink(missing_ok=True)
-
-
-@event.listens_for(Session, "after_rollback")
-def _keep_replaced_photos(session):
-    session.info.pop(REPLACED, None)
 
 
 def photo_folder():
@@ -90,6 +76,6 @@ def set_candidate_photo(actor, candidate, data):
     db.session.flush()
     if old and (path := photo_path(old)) is not None:
         # The old file goes only once this change commits; a rollback keeps it.
-        db.session.info.setdefault(REPLACED, []).append(path)
+        remove_after_commit(path)
     audit.record("election.candidate_photo", candidate, actor=actor, changes={"photo": (old, name)})  # fmt: skip
     return candidate

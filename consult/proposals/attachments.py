@@ -6,7 +6,6 @@ SVG, HTML and everything else are refused whatever their name says: a file's typ
 its bytes are, and the name an upload claims is kept only for the download.
 """
 
-import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -15,6 +14,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from consult.core import audit
+from consult.core.files import remove_after_commit
 from consult.core.services import ServiceError
 from consult.extensions import db
 from consult.proposals.models import Attachment, AttachmentKind
@@ -118,5 +118,5 @@ def remove_attachment(actor, attachment):
 
 
 def delete_stored_file(attachment):
-    with contextlib.suppress(FileNotFoundError):
-        stored_path(attachment).unlink()
+    # Once the change commits: a refused account deletion or a failed request keeps it.
+    remove_after_commit(stored_path(attachment))

@@ -5,6 +5,7 @@ import io
 from pathlib import Path
 
 from sqlalchemy import select
+from werkzeug.datastructures import FileStorage
 
 from consult.proposals.models import Attachment
 from tests.conftest import sign_in
@@ -100,3 +101,43 @@ def test_only_the_author_attaches_and_a_drafts_files_stay_private(client, db, pe
     switch_to(client, people.anna)
     assert client.post(f"/proposals/attachments/{attachment.id}/remove").status_code == 302
     assert db.session.scalars(select(Attachment)).all() == []
+
+
+def _stored(app, attachment):
+    return Path(app.config["UPLOAD_DIR"]) / "proposals" / attachment.stored_name
+
+
+def test_a_removed_file_leaves_the_disk_with_its_row(app, client, db, people, write):
+    proposal = write(people.anna, title="Racks", language="en", body="x")
+    sign_in(client, people.anna)
+    assert _upload(client, proposal, PNG, "racks.png").status_code == 302
+    attachment = db.session.scalars(select(Attachment)).one()
+    stored = _stored(app, attachment)
+    assert stored.exists()
+    response = client.post(f"/proposals/attachments/{attachment.id}/remove")
+    assert response.status_code == 302
+    assert db.session.scalars(select(Attachment)).all() == []
+    assert not stored.exists()
+    assert client.get(f"/proposals/attachments/{attachment.id}").status_code == 404
+
+
+def test_a_dropped_draft_keeps_its_file_until_the_change_commits(app, db, people, write):
+    # Account deletion drops drafts in the same change as every other domain's hook; if a
+    # later step refuses and the change rolls back, the draft is back and so is its file.
+    from consult.proposals.attachments import add_attachment
+    from consult.proposals.services import remove_draft
+
+    draft = write(people.anna, published=False, title="Racks", language="en", body="x")
+    upload = FileStorage(io.BytesIO(PNG), "racks.png", content_type="image/png")
+    attachment = add_attachment(people.anna, draft, upload)
+    db.session.commit()
+    stored = _stored(app, attachment)
+
+    remove_draft(draft)
+    db.session.rollback()
+    assert stored.read_bytes() == PNG
+    assert db.session.get(Attachment, attachment.id) is not None
+
+    remove_draft(db.session.get(type(draft), draft.id))
+    db.session.commit()
+    assert not stored.exists()
