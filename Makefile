@@ -33,8 +33,11 @@ run: db
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
+# Two pytest workers (pytest-xdist), each test file kept on one worker so that its module
+# fixtures are made once; PYTEST_WORKERS=0 runs in this process (for pdb).
+PYTEST_WORKERS ?= 2
 test: install node_modules/axe-core/axe.min.js
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@ import pytest
 from flask import abort
 
 from consult import create_app
+from consult.extensions import db as _db
 
 
 def test_health_check_reports_the_database(client):
@@ -89,10 +90,13 @@ def test_production_cookies_are_secure(monkeypatch, tmp_path):
     )
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
+    with app.app_context():  # a real, empty database: the home page as a visitor sees it
+        _db.create_all()
     client = app.test_client()
     response = client.get(
         "/", base_url="https://consult.example.org", headers={"Accept-Language": "en"}
     )
+    assert response.status_code == 200
     cookie = response.headers.get("Set-Cookie", "")
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
 

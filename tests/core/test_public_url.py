@@ -97,18 +97,18 @@ def test_trusted_hosts_can_be_set(monkeypatch, tmp_path):
 
 
 def test_development_defaults_to_the_make_run_address(monkeypatch):
-    import importlib
+    import importlib.util
 
     import consult.config
 
     monkeypatch.delenv("PUBLIC_URL", raising=False)
     monkeypatch.setenv("PORT", "8000")
-    reloaded = importlib.reload(consult.config)
-    try:
-        assert reloaded.DevelopmentConfig.PUBLIC_URL == "http://127.0.0.1:8000"
-        settings = {"PUBLIC_URL": reloaded.DevelopmentConfig.PUBLIC_URL, "TRUSTED_HOSTS": None}
-        reloaded.resolve_public_settings(settings, "development")
-        assert settings["TRUSTED_HOSTS"] == ["127.0.0.1", "localhost"]
-    finally:
-        monkeypatch.delenv("PORT")
-        importlib.reload(consult.config)
+    # A separate copy of the module, read with PORT set: reloading consult.config in place
+    # would leave the app's CONFIGS and later tests' imports holding different classes.
+    spec = importlib.util.spec_from_file_location("config_with_port", consult.config.__file__)
+    fresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fresh)
+    assert fresh.DevelopmentConfig.PUBLIC_URL == "http://127.0.0.1:8000"
+    settings = {"PUBLIC_URL": fresh.DevelopmentConfig.PUBLIC_URL, "TRUSTED_HOSTS": None}
+    fresh.resolve_public_settings(settings, "development")
+    assert settings["TRUSTED_HOSTS"] == ["127.0.0.1", "localhost"]
