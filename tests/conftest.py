@@ -17,6 +17,22 @@ from consult.extensions import db as _db
 from tests.databases import KINDS, fresh_database
 
 PASSWORD = "correct horse battery staple"
+PRODUCTION_URL = "https://consult.example.org"
+
+
+def production_app(tmp_path, **overrides):
+    """An app with the production configuration on an SQLite file in ``tmp_path``, given the
+    secret key and public address production refuses to start without (as overrides, never
+    by patching the config classes, which other tests import)."""
+    return create_app(
+        "production",
+        overrides={
+            "SECRET_KEY": "x" * 40,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db",
+            "PUBLIC_URL": PRODUCTION_URL,
+            **overrides,
+        },
+    )
 
 
 @pytest.fixture(scope="session", params=KINDS)

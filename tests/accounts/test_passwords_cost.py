@@ -1,21 +1,14 @@
 """Passwords are hashed with scrypt at full cost everywhere but in the test suite."""
 
-from consult import create_app
 from consult.accounts.models import User
 from consult.accounts.passwords import hash_password, password_matches
-from consult.config import DevelopmentConfig, ProductionConfig
+from consult.config import DevelopmentConfig
+from tests.conftest import production_app
 
 
-def test_development_and_production_hash_at_full_scrypt_cost(monkeypatch, tmp_path):
+def test_development_and_production_hash_at_full_scrypt_cost(tmp_path):
     assert DevelopmentConfig.PASSWORD_HASH_METHOD == "scrypt:32768:8:1"
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    app = create_app(
-        "production",
-        overrides={
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db",
-            "PUBLIC_URL": "https://consult.example.org",
-        },
-    )
+    app = production_app(tmp_path)
     with app.app_context():
         stored = hash_password("a long enough passphrase")
         assert stored.startswith("scrypt:32768:8:1$")

@@ -3,6 +3,7 @@ from flask import abort
 
 from consult import create_app
 from consult.extensions import db as _db
+from tests.conftest import PRODUCTION_URL, production_app
 
 
 def test_health_check_reports_the_database(client):
@@ -77,25 +78,14 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         create_app("production")
 
 
-def test_production_cookies_are_secure(monkeypatch, tmp_path):
-    from consult.config import ProductionConfig
-
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    app = create_app(
-        "production",
-        overrides={
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db",
-            "PUBLIC_URL": "https://consult.example.org",
-        },
-    )
+def test_production_cookies_are_secure(tmp_path):
+    app = production_app(tmp_path)
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["REMEMBER_COOKIE_SECURE"] is True
     with app.app_context():  # a real, empty database: the home page as a visitor sees it
         _db.create_all()
     client = app.test_client()
-    response = client.get(
-        "/", base_url="https://consult.example.org", headers={"Accept-Language": "en"}
-    )
+    response = client.get("/", base_url=PRODUCTION_URL, headers={"Accept-Language": "en"})
     assert response.status_code == 200
     cookie = response.headers.get("Set-Cookie", "")
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie

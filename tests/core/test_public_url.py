@@ -4,9 +4,8 @@ import re
 
 import pytest
 
-from consult import create_app
-from consult.config import ProductionConfig
 from consult.core.urls import external_url_for
+from tests.conftest import production_app
 
 
 def test_a_reset_request_for_an_unknown_host_is_refused_and_mails_nothing(
@@ -58,25 +57,15 @@ def test_external_links_outside_a_request_use_the_public_url(app):
     assert link == "http://consult.test/account/reset-password/abc"
 
 
-def _production(tmp_path, **overrides):
-    return create_app(
-        "production",
-        overrides={"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db", **overrides},
-    )
-
-
-def test_production_refuses_to_start_without_a_public_url(monkeypatch, tmp_path):
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    monkeypatch.setattr(ProductionConfig, "PUBLIC_URL", None)
+def test_production_refuses_to_start_without_a_public_url(tmp_path):
     with pytest.raises(RuntimeError, match="PUBLIC_URL"):
-        _production(tmp_path)
+        production_app(tmp_path, PUBLIC_URL=None)
     with pytest.raises(RuntimeError, match="PUBLIC_URL"):
-        _production(tmp_path, PUBLIC_URL="consult.example.org/path")
+        production_app(tmp_path, PUBLIC_URL="consult.example.org/path")
 
 
-def test_production_answers_only_its_public_host(monkeypatch, tmp_path):
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    app = _production(tmp_path, PUBLIC_URL="https://consult.example.org/")
+def test_production_answers_only_its_public_host(tmp_path):
+    app = production_app(tmp_path, PUBLIC_URL="https://consult.example.org/")
     assert app.config["PUBLIC_URL"] == "https://consult.example.org"
     assert app.config["TRUSTED_HOSTS"] == ["consult.example.org"]
     client = app.test_client()
@@ -85,11 +74,9 @@ def test_production_answers_only_its_public_host(monkeypatch, tmp_path):
         assert client.get("/", base_url=f"http://{host}").status_code == 400, host
 
 
-def test_trusted_hosts_can_be_set(monkeypatch, tmp_path):
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    app = _production(
+def test_trusted_hosts_can_be_set(tmp_path):
+    app = production_app(
         tmp_path,
-        PUBLIC_URL="https://consult.example.org",
         TRUSTED_HOSTS=["consult.example.org", "www.consult.example.org"],
     )
     client = app.test_client()

@@ -2,8 +2,7 @@
 
 import pytest
 
-from consult import create_app
-from consult.config import ProductionConfig
+from tests.conftest import PRODUCTION_URL, production_app
 
 
 @pytest.fixture
@@ -63,16 +62,9 @@ def test_a_body_within_the_limit_is_read(client, db, small_limit):
     assert response.status_code == 422
 
 
-def test_hsts_in_production_only(client, monkeypatch, tmp_path):
+def test_hsts_in_production_only(client, tmp_path):
     assert "Strict-Transport-Security" not in client.get("/healthz").headers
-    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 40)
-    app = create_app(
-        "production",
-        overrides={
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.db",
-            "PUBLIC_URL": "https://consult.example.org",
-        },
-    )
-    response = app.test_client().get("/healthz", base_url="https://consult.example.org")
+    app = production_app(tmp_path)
+    response = app.test_client().get("/healthz", base_url=PRODUCTION_URL)
     hsts = response.headers["Strict-Transport-Security"]
     assert hsts.startswith("max-age=") and int(hsts.split("=")[1].split(";")[0]) >= 180 * 86400
