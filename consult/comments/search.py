@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from consult.comments.models import VISIBLE, Comment
 from consult.comments.registry import COMMENTABLES
 from consult.core.domain import SearchDocument, SearchResult, SearchSource
+from consult.core.searching import documents_in_batches
 from consult.extensions import db
 from consult.multilingual.languages import reader_language
 from consult.multilingual.reading import localize
@@ -35,17 +36,8 @@ def _document(comment):
     return SearchDocument(KIND, comment.id, tuple(markdown_words(t) for t in texts if t))
 
 
-def documents(batch=500):
-    last = 0
-    while True:
-        ids = db.session.scalars(
-            _shown(select(Comment.id)).where(Comment.id > last).order_by(Comment.id).limit(batch)
-        ).all()
-        if not ids:
-            return
-        for comment in sorted(_loaded(ids), key=lambda comment: comment.id):
-            yield _document(comment)
-        last = ids[-1]
+def documents():
+    return documents_in_batches(_shown(select(Comment.id)), _loaded, _document)
 
 
 def document(object_id):

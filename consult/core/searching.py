@@ -10,6 +10,7 @@ from blinker import Namespace
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
+from consult.extensions import db
 from consult.text.search_tokens import query_terms
 
 _signals = Namespace()
@@ -24,6 +25,21 @@ MAX_QUERY_LENGTH = 200
 def content_changed(kind, object_id):
     """Call after creating, editing, translating or deleting a searchable item (before commit)."""
     content_changed_signal.send(kind, object_id=object_id)
+
+
+def documents_in_batches(id_query, load, make_document, batch=500):
+    """A ``SearchSource.documents`` for a rebuild: the items whose ids ``id_query`` (a select
+    of one id column, with the domain's filters) finds, in id order, ``load(ids)`` reading
+    ``batch`` of them at a time, so that a rebuild never holds every item in memory."""
+    column = id_query.selected_columns[0]
+    last = 0
+    while True:
+        ids = db.session.scalars(id_query.where(column > last).order_by(column).limit(batch)).all()
+        if not ids:
+            return
+        for item in sorted(load(ids), key=lambda item: item.id):
+            yield make_document(item)
+        last = ids[-1]
 
 
 def read_query(text):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from consult.core.domain import SearchDocument, SearchResult, SearchSource
+from consult.core.searching import documents_in_batches
 from consult.extensions import db
 from consult.multilingual.languages import reader_language
 from consult.multilingual.reading import localize
@@ -42,18 +43,9 @@ def _loaded(ids):
     ).all()
 
 
-def documents(batch=500):
+def documents():
     """Every proposal (drafts too: their authors find them), a batch at a time."""
-    last = 0
-    while True:
-        ids = db.session.scalars(
-            select(Proposal.id).where(Proposal.id > last).order_by(Proposal.id).limit(batch)
-        ).all()
-        if not ids:
-            return
-        for proposal in sorted(_loaded(ids), key=lambda proposal: proposal.id):
-            yield _document(proposal)
-        last = ids[-1]
+    return documents_in_batches(select(Proposal.id), _loaded, _document)
 
 
 def document(object_id):

@@ -233,6 +233,18 @@ def test_the_rebuild_command_rebuilds_the_index(app, db, proposals):
     }
 
 
+def test_a_rebuild_reads_every_item_across_batches_in_id_order(db, proposals):
+    from consult.core.searching import documents_in_batches
+    from consult.proposals import search as proposal_search
+    from consult.proposals.models import Proposal
+
+    documents = documents_in_batches(
+        select(Proposal.id), proposal_search._loaded, proposal_search._document, batch=3
+    )
+    everyone = (proposals.parking, proposals.playground, proposals.lift, proposals.draft)
+    assert [document.object_id for document in documents] == sorted(p.id for p in everyone)
+
+
 # Any kind of content --------------------------------------------------------------------------
 
 
