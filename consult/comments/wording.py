@@ -6,15 +6,14 @@ of times; each gettext call, date format and provenance macro costs tens of micr
 thread.
 """
 
-from zoneinfo import ZoneInfo
-
-from flask import current_app, get_template_attribute, url_for
+from flask import get_template_attribute, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _gettext
 from flask_babel import ngettext as _ngettext
 from markupsafe import Markup
 
 from consult.comments.models import FlagReason, Stance
+from consult.core.clock import community_zone
 from consult.multilingual.languages import language_name, variant_name
 
 
@@ -34,7 +33,7 @@ def _tidy(html):
 
 class ThreadWording:
     def __init__(self):
-        self.zone = ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
+        self.zone = community_zone()
         self.removed = gettext("Removed comment")
         self.removed_parent = gettext("a removed comment")
         self.replying_to = gettext("replying to")

@@ -1,12 +1,13 @@
 """Form plumbing every domain shares."""
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField
+
+from consult.core.clock import community_zone
 
 NUL_MESSAGE = _l(
     "This field contains an invisible NUL character (often pasted from another program). "
@@ -54,10 +55,6 @@ def render_form(template, form, **context):
 
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def community_zone():
-    return ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
 
 
 class LocalTimeField(DateTimeLocalField):

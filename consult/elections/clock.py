@@ -1,13 +1,8 @@
 """Community time: "today" and local dates, in one place so that tests can freeze them."""
 
 from datetime import UTC, datetime, time
-from zoneinfo import ZoneInfo
 
-from flask import current_app
-
-
-def community_zone():
-    return ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
+from consult.core.clock import community_zone
 
 
 def now():

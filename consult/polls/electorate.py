@@ -5,15 +5,13 @@ by whichever comes first after the opening time: the committee's "Open now", the
 minute tick, or the first ballot or paper tick (so a poll never waits for a job to open).
 """
 
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from consult.core import audit
+from consult.core.clock import community_zone
 from consult.core.models import utcnow
 from consult.core.queue import enqueue
 from consult.extensions import db
@@ -34,8 +32,7 @@ audit.describe("poll.opened", _l("Poll opened (voter list fixed)"))
 
 def closing_day(poll):
     """The closing date in the community's time zone (adults are 18 or over on it)."""
-    zone = ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
-    return poll.closes_at.astimezone(zone).date()
+    return poll.closes_at.astimezone(community_zone()).date()
 
 
 def eligible_residents(poll):

@@ -1,15 +1,9 @@
 """The community's calendar: consultation end dates are the community's days."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from flask import current_app
-
+from consult.core.clock import community_zone
 from consult.core.models import utcnow
-
-
-def community_zone():
-    return ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
 
 
 def community_today(now=None):

@@ -1,15 +1,16 @@
 """Rules about register values that the edit form and the CSV import share."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from flask import current_app, has_app_context
+from flask import has_app_context
+
+from consult.core.clock import community_zone
 
 
 def community_today():
     """Today's date where the community is (COMMUNITY_TIMEZONE), not on the server."""
     if has_app_context():
-        return datetime.now(ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])).date()
+        return datetime.now(community_zone()).date()
     return date.today()
 
 

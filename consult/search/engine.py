@@ -123,14 +123,6 @@ def rebuild(kinds=None, batch=500):
     return counts, time.perf_counter() - started
 
 
-def entry_counts():
-    """{kind: rows in the index}."""
-    rows = db.session.execute(
-        select(SearchEntry.kind, func.count()).group_by(SearchEntry.kind)
-    ).all()
-    return dict(rows)
-
-
 # Asking the index ---------------------------------------------------------------------------
 #
 # SQLite: FTS5 answers the MATCH from its own index and ranks with bm25 from it too.

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from consult.core.audit.models import AuditEntry, AuditPersonalValue
 from consult.core.audit.trail import ACTION_LABELS, details_of
+from consult.core.clock import community_zone
 from consult.core.pagination import page_arg, paginate
 from consult.core.permissions import is_committee, parse_id, permit
 from consult.extensions import db
@@ -36,11 +37,7 @@ def trail_filters():
 
 
 def _filtered(filters):
-    from zoneinfo import ZoneInfo
-
-    from flask import current_app
-
-    zone = ZoneInfo(current_app.config["COMMUNITY_TIMEZONE"])
+    zone = community_zone()
     stmt = select(AuditEntry)
     for column, key in (
         (AuditEntry.action, "action"),
